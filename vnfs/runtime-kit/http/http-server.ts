@@ -1,0 +1,91 @@
+import express, { type Express, type ErrorRequestHandler } from "express";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Registry } from "prom-client";
+import type { Logger } from "../logging/logger.js";
+import type { Readiness } from "./readiness.js";
+
+export interface HttpServerOptions {
+  logger: Logger;
+  readiness: Readiness;
+  metrics: Registry;
+  /** Maximum JSON body size accepted by routes that use `express.json` from this kit. */
+  bodyLimit?: string;
+}
+
+/**
+ * Express app with the three operational endpoints every IVF, the VNFM adapter and the
+ * monitoring agent serve: GET /healthz (liveness: the event loop answers), GET /readyz
+ * (readiness: every registered check passes; 503 with the failing checks otherwise) and
+ * GET /metrics (Prometheus text format). Function routes are mounted on `app` afterwards.
+ */
+export function createHttpApp(options: HttpServerOptions): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", false);
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    const report = await options.readiness.report();
+    res.status(report.ready ? 200 : 503).json(report);
+  });
+  app.get("/metrics", async (_req, res) => {
+    res.type(options.metrics.contentType).send(await options.metrics.metrics());
+  });
+  return app;
+}
+
+/**
+ * Final error handler: malformed JSON and oversized bodies get a clear 400/413 JSON answer;
+ * anything else is logged and answered 500 without internal details.
+ */
+export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const status = typeof error?.status === "number" ? error.status : 500;
+    if (status === 400 && error?.type === "entity.parse.failed") {
+      res.status(400).json({ error: "malformed_json", message: `request body is not valid JSON: ${error.message}` });
+      return;
+    }
+    if (status === 413) {
+      res.status(413).json({ error: "payload_too_large", message: `request body exceeds the limit of ${error.limit} bytes` });
+      return;
+    }
+    if (status >= 400 && status < 500) {
+      res.status(status).json({ error: "bad_request", message: String(error?.message ?? "bad request") });
+      return;
+    }
+    logger.error({ err: error, method: req.method, path: req.path }, "unhandled error in HTTP handler");
+    res.status(500).json({ error: "internal_error", message: "internal error; see the server log" });
+  };
+}
+
+export interface StartedServer {
+  server: Server;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Listens and resolves with the actual port (port 0 picks a free one). */
+export function listen(app: Express, host: string, port: number): Promise<StartedServer> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once("error", reject);
+    server.once("listening", () => {
+      const address = server.address() as AddressInfo;
+      const shownHost = host.includes(":") ? `[${host}]` : host;
+      resolve({
+        server,
+        port: address.port,
+        url: `http://${shownHost}:${address.port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeIdleConnections();
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,101 @@
+/**
+ * The store port: named collections of JSON documents with a string `id`. Domain code
+ * imports this file only, never an adapter (STYLE.md §4).
+ *
+ * Semantics both adapters implement (and the contract suite in test/runtime-kit/store proves):
+ * - `insert` is idempotent: inserting an id that exists leaves the stored document untouched
+ *   and reports "duplicate" (ingestion uses deterministic ids, so redelivery creates nothing);
+ * - every stored document has a `version` (1 on insert, +1 on each write); `replace`, `update`
+ *   and `delete` accept an expected version and fail with a VersionConflictError on mismatch
+ *   (optimistic concurrency, used for ETag/If-Match);
+ * - queries filter on top-level or dotted fields with equality and comparison operators, sort
+ *   by fields, and page with limit/offset; declared indexes keep those queries fast.
+ */
+
+export type Scalar = string | number | boolean | null;
+
+export interface StoredDocument {
+  id: string;
+}
+
+export type Versioned<T> = T & { version: number };
+
+export type FieldCondition =
+  | Scalar
+  | { eq?: Scalar; ne?: Scalar; gt?: Scalar; gte?: Scalar; lt?: Scalar; lte?: Scalar; in?: Scalar[]; exists?: boolean };
+
+/** Field path (top-level name or dotted path) to a condition; all conditions must hold. */
+export type Where = Record<string, FieldCondition>;
+
+export interface FindOptions {
+  where?: Where;
+  orderBy?: { field: string; direction?: "asc" | "desc" }[];
+  limit?: number;
+  offset?: number;
+}
+
+export interface IndexSpec {
+  /** Field paths, in order; a compound index when more than one. */
+  fields: string[];
+  unique?: boolean;
+}
+
+export interface CollectionOptions {
+  indexes?: IndexSpec[];
+}
+
+export class VersionConflictError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+    readonly expected: number,
+    readonly actual: number | undefined,
+  ) {
+    super(
+      actual === undefined
+        ? `${collection}/${id} does not exist (expected version ${expected})`
+        : `${collection}/${id} is at version ${actual}, not ${expected}`,
+    );
+    this.name = "VersionConflictError";
+  }
+}
+
+export class UniqueConstraintError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly fields: string[],
+  ) {
+    super(`${collection}: another document already has the same ${fields.join(", ")}`);
+    this.name = "UniqueConstraintError";
+  }
+}
+
+export type InsertOutcome = "inserted" | "duplicate";
+
+export interface Collection<T extends StoredDocument> {
+  readonly name: string;
+  /** Idempotent insert by id. */
+  insert(doc: T): Promise<InsertOutcome>;
+  /** Idempotent insert of many documents in one atomic write; duplicates are skipped, not errors. */
+  insertMany(docs: T[]): Promise<{ inserted: number; duplicates: number }>;
+  get(id: string): Promise<Versioned<T> | undefined>;
+  /** Creates or replaces the whole document; with `expectedVersion`, only if the stored version matches. */
+  replace(doc: T, options?: { expectedVersion?: number }): Promise<Versioned<T>>;
+  /** Shallow-merges `changes` into the stored document (missing document: undefined). */
+  update(id: string, changes: Partial<T>, options?: { expectedVersion?: number }): Promise<Versioned<T> | undefined>;
+  /** Returns false when there was nothing to delete. */
+  delete(id: string, options?: { expectedVersion?: number }): Promise<boolean>;
+  find(options?: FindOptions): Promise<Versioned<T>[]>;
+  count(where?: Where): Promise<number>;
+  /** Deletes every matching document and returns how many went. */
+  deleteMany(where: Where): Promise<number>;
+}
+
+export interface DocumentStore {
+  readonly kind: "sqlite" | "mongodb";
+  /** Opens (creating on first use, with its indexes) a collection. */
+  collection<T extends StoredDocument>(name: string, options?: CollectionOptions): Promise<Collection<T>>;
+  /** True when the store answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
