@@ -1,4 +1,5 @@
 import { hostname } from "node:os";
+import type { LevelWithSilent } from "pino";
 import { mkdirSync } from "node:fs";
 import type { Express } from "express";
 import type { Registry } from "prom-client";
@@ -65,7 +66,7 @@ export async function startIvf<S extends ConfigSpec>(
   const loaded = loadConfig(spec, env) as ConfigOf<S> & CommonConfig;
   const instanceId = loaded.instanceId ?? `${definition.name}-${hostname()}-${process.pid}`;
   const config = { ...loaded, instanceId };
-  const logger = createLogger({ ivf: definition.name, instanceId, level: config.logLevel });
+  const logger = createLogger({ ivf: definition.name, instanceId, level: config.logLevel as LevelWithSilent });
   logger.info({ config: redactConfig(spec, config as never) }, "starting");
   mkdirSync(config.dataDir, { recursive: true });
 
