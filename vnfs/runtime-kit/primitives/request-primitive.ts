@@ -1,0 +1,157 @@
+import { createHash } from "node:crypto";
+import { Ajv } from "ajv";
+import addFormatsModule from "ajv-formats";
+import type { Json } from "../bus/message-bus.js";
+
+/**
+ * The protocol-independent request primitive (TR 103 527 §6, Figure 11 step 1->2): what the
+ * field gateway and the OPC UA adapter put on the bus for the request processor, whatever the
+ * device spoke. Version 1 carries measurement creation; other operations get their own
+ * `operation` value and body shape.
+ */
+export const REQUESTS_EXCHANGE = "iot.requests";
+export const PRIMITIVE_VERSION = 1;
+
+export type SourceProtocol = "mqtt" | "http" | "opcua";
+export type MeasurementValue = number | string | boolean | null;
+
+export interface Measurement {
+  attribute: string;
+  value: MeasurementValue;
+  /** ISO 8601 time the value was observed (device or source timestamp). */
+  timestamp: string;
+  /** Source quality, e.g. an OPC UA status code name ("Good", "GoodOverload"). */
+  quality?: string;
+}
+
+export interface TelemetryPrimitive {
+  primitiveVersion: 1;
+  operation: "create";
+  tenant: string;
+  deviceId: string;
+  source: { protocol: SourceProtocol; endpoint: string };
+  /** ISO 8601 time the platform accepted the message. */
+  receivedAt: string;
+  measurements: Measurement[];
+}
+
+/**
+ * Identifiers that travel in routing keys and topics: letters, digits, `_` and `-` only, so a
+ * hostile id can never inject `.`, `*`, `#`, `/`, `+` or `$` into a bus pattern or an MQTT topic.
+ */
+export const IDENTIFIER_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const ATTRIBUTE_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
+export const MAX_MEASUREMENTS_PER_PRIMITIVE = 1000;
+
+const schema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["primitiveVersion", "operation", "tenant", "deviceId", "source", "receivedAt", "measurements"],
+  properties: {
+    primitiveVersion: { const: PRIMITIVE_VERSION },
+    operation: { const: "create" },
+    tenant: { type: "string", pattern: IDENTIFIER_PATTERN.source },
+    deviceId: { type: "string", pattern: IDENTIFIER_PATTERN.source },
+    source: {
+      type: "object",
+      additionalProperties: false,
+      required: ["protocol", "endpoint"],
+      properties: {
+        protocol: { enum: ["mqtt", "http", "opcua"] },
+        endpoint: { type: "string", maxLength: 512 },
+      },
+    },
+    receivedAt: { type: "string", format: "date-time" },
+    measurements: {
+      type: "array",
+      minItems: 1,
+      maxItems: MAX_MEASUREMENTS_PER_PRIMITIVE,
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["attribute", "value", "timestamp"],
+        properties: {
+          attribute: { type: "string", pattern: ATTRIBUTE_PATTERN.source },
+          value: {
+            anyOf: [
+              { type: "number" },
+              { type: "string", maxLength: 4096 },
+              { type: "boolean" },
+              { type: "null" },
+            ],
+          },
+          timestamp: { type: "string", format: "date-time" },
+          quality: { type: "string", maxLength: 64 },
+        },
+      },
+    },
+  },
+} as const;
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const ajv = new Ajv({ allErrors: true, strict: true });
+addFormats(ajv);
+const validateSchema = ajv.compile(schema);
+
+export class InvalidPrimitiveError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid request primitive: ${problems.join("; ")}`);
+    this.name = "InvalidPrimitiveError";
+  }
+}
+
+/** Structural check of a primitive received from the bus; throws InvalidPrimitiveError listing every problem. */
+export function parseTelemetryPrimitive(body: unknown): TelemetryPrimitive {
+  if (!validateSchema(body)) {
+    const problems = (validateSchema.errors ?? []).map(
+      (error) => `${error.instancePath || "(root)"} ${error.message ?? "is invalid"}`,
+    );
+    throw new InvalidPrimitiveError(problems);
+  }
+  return body as unknown as TelemetryPrimitive;
+}
+
+/** Routing key of a telemetry primitive: `telemetry.<tenant>.<deviceId>`. */
+export function telemetryRoutingKey(tenant: string, deviceId: string): string {
+  for (const [name, value] of [
+    ["tenant", tenant],
+    ["deviceId", deviceId],
+  ] as const) {
+    if (!IDENTIFIER_PATTERN.test(value)) {
+      throw new InvalidPrimitiveError([`${name} ${JSON.stringify(value)} must match ${IDENTIFIER_PATTERN}`]);
+    }
+  }
+  return `telemetry.${tenant}.${deviceId}`;
+}
+
+/**
+ * Deterministic id of one measurement: the idempotency key of storage. The same reading
+ * delivered twice (MQTT QoS1 resend, AMQP redelivery, OPC UA republish after a hand-over)
+ * maps to the same id, so it is stored once.
+ */
+export function measurementId(tenant: string, deviceId: string, attribute: string, timestamp: string): string {
+  const instant = new Date(timestamp).toISOString();
+  return createHash("sha256").update(`${tenant}\u0000${deviceId}\u0000${attribute}\u0000${instant}`).digest("base64url");
+}
+
+/** Deterministic message id of a primitive: derived from its measurement ids. */
+export function primitiveMessageId(primitive: TelemetryPrimitive): string {
+  const hash = createHash("sha256");
+  for (const measurement of primitive.measurements) {
+    hash.update(measurementId(primitive.tenant, primitive.deviceId, measurement.attribute, measurement.timestamp));
+  }
+  return hash.digest("base64url");
+}
+
+/** Builds a primitive and its bus message (routing key and id) in one step. */
+export function telemetryMessage(primitive: TelemetryPrimitive): {
+  routingKey: string;
+  messageId: string;
+  body: Json;
+} {
+  return {
+    routingKey: telemetryRoutingKey(primitive.tenant, primitive.deviceId),
+    messageId: primitiveMessageId(primitive),
+    body: primitive as unknown as Json,
+  };
+}
