@@ -38,7 +38,12 @@ export interface IvfDefinition<S extends ConfigSpec> {
   name: string;
   /** Function-specific settings, read together with the common ones. */
   settings: S;
-  uses: { bus: boolean; store: boolean };
+  /**
+   * Ports the function needs. `store.database` names the logical database: functions that share
+   * data (e.g. request-processor writes measurements, cloud-api reads them) name the same one.
+   * It selects the SQLite file in IVF_DATA_DIR; on MongoDB every function shares IVF_MONGODB_DATABASE.
+   */
+  uses: { bus: boolean; store: false | { database: string } };
   /**
    * Wires routes, consumers and KPIs. Register shutdown steps for what it opens; they run
    * before the bus and store are closed (reverse order of registration).
@@ -88,7 +93,7 @@ export async function startIvf<S extends ConfigSpec>(
           mongodbUrl: config.mongodbUrl,
           mongodbDatabase: config.mongodbDatabase,
           dataDir: config.dataDir,
-          fileName: `${definition.name}.sqlite`,
+          fileName: `${definition.uses.store.database}.sqlite`,
           logger,
         })
       : undefined;
