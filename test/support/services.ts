@@ -6,7 +6,11 @@ import { describe } from "vitest";
  * a visible notice; under CI=true it fails the run loudly (DEVELOPERS.md "What done means").
  */
 export const serviceAddresses = {
-  rabbitmq: { host: "127.0.0.1", port: 5672, url: process.env.IVF_TEST_AMQP_URL ?? "amqp://guest:guest@127.0.0.1:5672" },
+  rabbitmq: {
+    host: "127.0.0.1",
+    port: 5672,
+    url: process.env.IVF_TEST_AMQP_URL ?? "amqp://guest:guest@127.0.0.1:5672",
+  },
   mosquitto: { host: "127.0.0.1", port: 1883, url: process.env.IVF_TEST_MQTT_URL ?? "mqtt://127.0.0.1:1883" },
   postgres: { host: "127.0.0.1", port: 5432, url: "postgres://127.0.0.1:5432/test" },
   redis: { host: "127.0.0.1", port: 6379, url: "redis://127.0.0.1:6379" },

@@ -27,7 +27,8 @@ export const commands: CommandEntry[] = [
   },
   {
     name: "package",
-    summary: "IVF packages: ivf package build [ivf...] --format csar|osm|all --out dir | ivf package validate <file|dir>...",
+    summary:
+      "IVF packages: ivf package build [ivf...] --format csar|osm|all --out dir | ivf package validate <file|dir>...",
     load: () => import("../../descriptors/cli/package-command.js"),
   },
   {

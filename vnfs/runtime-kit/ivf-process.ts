@@ -3,7 +3,13 @@ import type { LevelWithSilent } from "pino";
 import { mkdirSync } from "node:fs";
 import type { Express } from "express";
 import type { Registry } from "prom-client";
-import { ConfigError, loadConfig, redactConfig, type ConfigOf, type ConfigSpec } from "./config/env-config.js";
+import {
+  ConfigError,
+  loadConfig,
+  redactConfig,
+  type ConfigOf,
+  type ConfigSpec,
+} from "./config/env-config.js";
 import { commonSettings } from "./config/common-settings.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { createMetricsRegistry } from "./metrics/metrics-registry.js";
@@ -71,7 +77,11 @@ export async function startIvf<S extends ConfigSpec>(
   const loaded = loadConfig(spec, env) as ConfigOf<S> & CommonConfig;
   const instanceId = loaded.instanceId ?? `${definition.name}-${hostname()}-${process.pid}`;
   const config = { ...loaded, instanceId };
-  const logger = createLogger({ ivf: definition.name, instanceId, level: config.logLevel as LevelWithSilent });
+  const logger = createLogger({
+    ivf: definition.name,
+    instanceId,
+    level: config.logLevel as LevelWithSilent,
+  });
   logger.info({ config: redactConfig(spec, config as never) }, "starting");
   mkdirSync(config.dataDir, { recursive: true });
 
@@ -140,7 +150,9 @@ export async function runIvfMain<S extends ConfigSpec>(definition: IvfDefinition
       console.error(`${definition.name}: ${error.message}`);
       process.exit(2);
     }
-    console.error(`${definition.name}: failed to start: ${error instanceof Error ? error.stack : String(error)}`);
+    console.error(
+      `${definition.name}: failed to start: ${error instanceof Error ? error.stack : String(error)}`,
+    );
     process.exit(1);
   }
 }

@@ -9,7 +9,8 @@ export const commonSettings = {
   instanceId: {
     kind: "string",
     env: "IVF_INSTANCE_ID",
-    description: "Identifier of this VNFC instance, used in logs, metrics and bus consumer tags (default: hostname-pid)",
+    description:
+      "Identifier of this VNFC instance, used in logs, metrics and bus consumer tags (default: hostname-pid)",
     pattern: /^[A-Za-z0-9._:-]{1,128}$/,
   },
   logLevel: {
@@ -42,7 +43,8 @@ export const commonSettings = {
   dataDir: {
     kind: "string",
     env: "IVF_DATA_DIR",
-    description: "Directory for embedded durable state (bus and store files, PKI) when no external service is set",
+    description:
+      "Directory for embedded durable state (bus and store files, PKI) when no external service is set",
     default: ".ivf/data",
   },
   amqpUrl: {

@@ -40,17 +40,18 @@ export type Setting =
 
 export type ConfigSpec = Record<string, Setting>;
 
-type ValueOf<S extends Setting> = S extends EnumSetting<infer E>
-  ? E
-  : S extends StringSetting | UrlSetting
-    ? string
-    : S extends IntegerSetting | NumberSetting | DurationSetting
-      ? number
-      : S extends BooleanSetting
-        ? boolean
-        : S extends ListSetting
-          ? string[]
-          : never;
+type ValueOf<S extends Setting> =
+  S extends EnumSetting<infer E>
+    ? E
+    : S extends StringSetting | UrlSetting
+      ? string
+      : S extends IntegerSetting | NumberSetting | DurationSetting
+        ? number
+        : S extends BooleanSetting
+          ? boolean
+          : S extends ListSetting
+            ? string[]
+            : never;
 
 /** A setting with a default is always present; one without is optional. */
 export type ConfigOf<S extends ConfigSpec> = {
@@ -61,7 +62,9 @@ export type ConfigOf<S extends ConfigSpec> = {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`invalid configuration (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n  - ${problems.join("\n  - ")}`);
+    super(
+      `invalid configuration (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n  - ${problems.join("\n  - ")}`,
+    );
     this.name = "ConfigError";
   }
 }

@@ -45,11 +45,18 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const status = typeof error?.status === "number" ? error.status : 500;
     if (status === 400 && error?.type === "entity.parse.failed") {
-      res.status(400).json({ error: "malformed_json", message: `request body is not valid JSON: ${error.message}` });
+      res
+        .status(400)
+        .json({ error: "malformed_json", message: `request body is not valid JSON: ${error.message}` });
       return;
     }
     if (status === 413) {
-      res.status(413).json({ error: "payload_too_large", message: `request body exceeds the limit of ${error.limit} bytes` });
+      res
+        .status(413)
+        .json({
+          error: "payload_too_large",
+          message: `request body exceeds the limit of ${error.limit} bytes`,
+        });
       return;
     }
     if (status >= 400 && status < 500) {

@@ -36,7 +36,10 @@ export class Readiness {
   private async runCheck(check: ReadinessCheck): Promise<{ ready: boolean; error?: string }> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`check timed out after ${this.timeoutMs} ms`)), this.timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`check timed out after ${this.timeoutMs} ms`)),
+        this.timeoutMs,
+      );
     });
     try {
       const ready = await Promise.race([Promise.resolve(check()), timeout]);

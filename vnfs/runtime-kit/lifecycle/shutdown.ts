@@ -50,7 +50,10 @@ export class ShutdownCoordinator {
     const onSignal = (signal: NodeJS.Signals): void => {
       if (this.isShuttingDown) return;
       const timer = setTimeout(() => {
-        this.logger.error({ graceMs: this.graceMs }, "grace period exceeded, exiting with in-flight work handed back");
+        this.logger.error(
+          { graceMs: this.graceMs },
+          "grace period exceeded, exiting with in-flight work handed back",
+        );
         exit(1);
       }, this.graceMs);
       timer.unref();

@@ -129,16 +129,25 @@ export function telemetryRoutingKey(tenant: string, deviceId: string): string {
  * delivered twice (MQTT QoS1 resend, AMQP redelivery, OPC UA republish after a hand-over)
  * maps to the same id, so it is stored once.
  */
-export function measurementId(tenant: string, deviceId: string, attribute: string, timestamp: string): string {
+export function measurementId(
+  tenant: string,
+  deviceId: string,
+  attribute: string,
+  timestamp: string,
+): string {
   const instant = new Date(timestamp).toISOString();
-  return createHash("sha256").update(`${tenant}\u0000${deviceId}\u0000${attribute}\u0000${instant}`).digest("base64url");
+  return createHash("sha256")
+    .update(`${tenant}\u0000${deviceId}\u0000${attribute}\u0000${instant}`)
+    .digest("base64url");
 }
 
 /** Deterministic message id of a primitive: derived from its measurement ids. */
 export function primitiveMessageId(primitive: TelemetryPrimitive): string {
   const hash = createHash("sha256");
   for (const measurement of primitive.measurements) {
-    hash.update(measurementId(primitive.tenant, primitive.deviceId, measurement.attribute, measurement.timestamp));
+    hash.update(
+      measurementId(primitive.tenant, primitive.deviceId, measurement.attribute, measurement.timestamp),
+    );
   }
   return hash.digest("base64url");
 }
