@@ -159,13 +159,13 @@ export class IvfKpis {
 
   private registerUtilisation(registers: Registry[]): void {
     const windowMs = (this.options.utilisationWindowSeconds ?? 10) * 1000;
-    const kpis = this;
+    const utilisation = (now?: number): number => this.utilisation(windowMs, now);
     new Gauge({
       name: `${KPI_PREFIX}utilization_ratio`,
       help: "Processed rate over the calibrated capacity of one instance (0..1, may exceed 1 briefly)",
       registers,
       collect() {
-        this.set(kpis.utilisation(windowMs));
+        this.set(utilisation());
       },
     });
   }
