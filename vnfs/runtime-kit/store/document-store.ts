@@ -99,3 +99,25 @@ export interface DocumentStore {
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** Stable codes of refused store input (mapped to 400-class answers by the APIs). */
+export type StoreInputErrorCode =
+  | "STORE_INVALID_COLLECTION"
+  | "STORE_INVALID_FIELD"
+  | "STORE_INVALID_ID"
+  | "STORE_INVALID_DOCUMENT"
+  | "STORE_INVALID_QUERY";
+
+/**
+ * Input both adapters refuse with the same code and words before touching the database: a
+ * hostile or malformed collection name, field path, id, document or query. Never retryable.
+ */
+export class StoreInputError extends Error {
+  constructor(
+    readonly code: StoreInputErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "StoreInputError";
+  }
+}

@@ -1,0 +1,101 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import BetterSqlite3, { type Database } from "better-sqlite3";
+import type { Logger } from "../../logging/logger.js";
+import type { Collection, CollectionOptions, DocumentStore, StoredDocument } from "../document-store.js";
+import { checkCollectionName, checkIndexes } from "../store-input.js";
+import { SqliteCollection } from "./sqlite-collection.js";
+import { indexSql, tableSql } from "./sqlite-schema.js";
+
+export interface SqliteStoreOptions {
+  /** Database file; ":memory:" for a private in-memory database (tests). */
+  path: string;
+  logger: Logger;
+  /**
+   * "NORMAL" (default): in WAL mode a committed transaction survives a crash of the process
+   * (it is in the WAL file, written before commit returns) but the last commits before an
+   * operating-system crash or power loss may be lost, because the WAL is fsynced only at
+   * checkpoints. "FULL" fsyncs the WAL on every commit: survives power loss, at the cost of
+   * one fsync per transaction (see docs/design/store.md for the measured difference).
+   */
+  synchronous?: "NORMAL" | "FULL";
+  /** How long a writer waits for another connection's write lock before failing (ms). */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * The embedded store: one SQLite file (better-sqlite3 12) per process family, WAL journal so
+ * that readers never block the single writer, and several connections or processes may
+ * share the file. See docs/design/store.md.
+ */
+export class SqliteStore implements DocumentStore {
+  readonly kind = "sqlite" as const;
+  private readonly collections = new Map<string, SqliteCollection<StoredDocument>>();
+  private closed = false;
+
+  private constructor(
+    private readonly db: Database,
+    private readonly logger: Logger,
+  ) {}
+
+  static async open(options: SqliteStoreOptions): Promise<SqliteStore> {
+    const inMemory = options.path === ":memory:";
+    if (!inMemory) mkdirSync(dirname(options.path), { recursive: true });
+    const db = new BetterSqlite3(options.path);
+    try {
+      const journal = db.pragma("journal_mode = WAL", { simple: true });
+      if (!inMemory && journal !== "wal") {
+        throw new Error(`${options.path}: SQLite refused WAL journal mode (got "${String(journal)}")`);
+      }
+      db.pragma(`synchronous = ${options.synchronous === "FULL" ? "FULL" : "NORMAL"}`);
+      db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 10_000))}`);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    const logger = options.logger.child({ component: "sqlite-store" });
+    logger.info({ path: options.path, synchronous: options.synchronous ?? "NORMAL" }, "embedded store opened");
+    return new SqliteStore(db, logger);
+  }
+
+  async collection<T extends StoredDocument>(name: string, options?: CollectionOptions): Promise<Collection<T>> {
+    this.assertOpen();
+    checkCollectionName(name);
+    const indexes = checkIndexes(options?.indexes, name);
+    const known = this.collections.get(name);
+    const declared = [...(known?.indexes ?? []), ...indexes];
+    // Schema changes are transactional in SQLite: table and indexes appear together or not at all.
+    this.db.transaction(() => {
+      this.db.exec(tableSql(name));
+      for (const index of indexes) this.db.exec(indexSql(name, index));
+    }).immediate();
+    const collection = new SqliteCollection<StoredDocument>(this.db, name, declared);
+    this.collections.set(name, collection);
+    return collection as unknown as Collection<T>;
+  }
+
+  async ping(): Promise<boolean> {
+    if (this.closed) return false;
+    try {
+      return this.db.prepare("SELECT 1 AS ok").pluck().get() === 1;
+    } catch (error) {
+      this.logger.warn({ err: error }, "embedded store ping failed");
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      // Lets SQLite refresh planner statistics for the indexes used during this run.
+      this.db.pragma("optimize");
+    } finally {
+      this.db.close();
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error("the embedded store is closed");
+  }
+}
