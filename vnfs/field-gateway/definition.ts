@@ -1,0 +1,91 @@
+import type { IvfContext, IvfDefinition } from "../runtime-kit/ivf-process.js";
+import { IvfKpis } from "../runtime-kit/metrics/ivf-kpis.js";
+import { startEmbeddedBroker } from "../runtime-kit/mqtt/embedded-broker.js";
+import { fieldGatewaySettings } from "./settings.js";
+import { TelemetryIntake } from "./ingest/accept-telemetry.js";
+import { BatchPublisher } from "./ingest/batch-publisher.js";
+import { mountHttpIngress } from "./http/http-ingress.js";
+import { startMqttIngress } from "./mqtt/mqtt-ingress.js";
+import { loadProvisioningFile } from "./provisioning/provisioning-file.js";
+import { seedRegistry } from "./provisioning/seed-registry.js";
+import { DeviceDirectory } from "./registry/device-directory.js";
+import { openDeviceCollections } from "./registry/device-records.js";
+
+type Context = IvfContext<typeof fieldGatewaySettings>;
+
+/** Calibrated by `npm run bench:ingest` on the 2-core reference machine (messages/s per instance). */
+const CAPACITY_PER_SECOND = 10_000;
+
+/**
+ * The field gateway (TR 103 527 "field device protocol" service): device telemetry in over MQTT
+ * and HTTP, request primitives out on the bus (docs/design/telemetry-path.md).
+ */
+export const definition: IvfDefinition<typeof fieldGatewaySettings> = {
+  name: "field-gateway",
+  settings: fieldGatewaySettings,
+  uses: { bus: true, store: { database: "iot" } },
+  async start(context) {
+    const { config, logger, bus, store } = context;
+    const kpis = new IvfKpis({ registry: context.metrics, capacityPerSecond: CAPACITY_PER_SECOND });
+    kpis.watchReadiness(context.readiness);
+    if (config.provisioningFile) {
+      const seeded = await seedRegistry(store, await loadProvisioningFile(config.provisioningFile));
+      logger.info({ file: config.provisioningFile, ...seeded }, "device registry seeded from the provisioning file");
+    }
+    await bus.declareExchange(config.requestsExchange);
+    const { groups, devices } = await openDeviceCollections(store);
+    const directory = new DeviceDirectory(groups, devices, config.registryCacheTtl);
+    const publisher = new BatchPublisher({
+      bus,
+      exchange: config.requestsExchange,
+      logger,
+      batchSize: config.batchSize,
+      lingerMs: config.batchLinger,
+      maxInFlight: config.maxInFlight,
+    });
+    const intake = new TelemetryIntake(directory, publisher, kpis, logger, config.maxFutureSkew);
+    const backpressure = setInterval(() => kpis.backpressure.set(publisher.saturated ? 1 : 0), 1000);
+    backpressure.unref();
+
+    context.shutdown.add("close bus publisher", async () => {
+      clearInterval(backpressure);
+      await publisher.close();
+    });
+    mountHttpIngress(context.app, intake, publisher, {
+      maxPayloadBytes: config.maxPayloadBytes,
+      publishTimeoutMs: config.publishTimeout,
+      logger,
+    });
+    await startMqtt(context, intake, kpis);
+  },
+};
+
+async function startMqtt(context: Context, intake: TelemetryIntake, kpis: IvfKpis): Promise<void> {
+  const { config, logger } = context;
+  let url = config.mqttUrl;
+  let shared = config.mqttSharedSubscription;
+  if (!url && config.mqttEmbeddedPort !== undefined) {
+    const broker = await startEmbeddedBroker({ host: config.httpHost, port: config.mqttEmbeddedPort, logger });
+    context.shutdown.add("stop embedded MQTT broker", () => broker.close());
+    url = broker.url;
+    shared = false; // aedes has no shared subscriptions: this instance is the only consumer
+  }
+  if (!url) {
+    logger.warn("MQTT ingress disabled: set IVF_MQTT_URL or IVF_MQTT_EMBEDDED_PORT");
+    return;
+  }
+  const ingress = await startMqttIngress(intake, {
+    url,
+    clientId: `ivf-fg-${context.instanceId}`.slice(0, 128),
+    topicPrefix: config.mqttTopicPrefix,
+    sharedSubscription: shared,
+    maxPayloadBytes: config.maxPayloadBytes,
+    maxInFlight: Math.max(1, Math.floor(config.maxInFlight / 2)),
+    logger,
+    kpis,
+    ...(config.mqttUsername ? { username: config.mqttUsername } : {}),
+    ...(config.mqttPassword ? { password: config.mqttPassword } : {}),
+  });
+  context.readiness.add("mqtt", () => ingress.connected);
+  context.shutdown.add("stop MQTT ingress", () => ingress.close(config.shutdownGrace / 2));
+}

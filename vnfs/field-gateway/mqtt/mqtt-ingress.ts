@@ -1,0 +1,144 @@
+import mqtt, { type MqttClient } from "mqtt";
+import type { Logger } from "../../runtime-kit/logging/logger.js";
+import type { IvfKpis } from "../../runtime-kit/metrics/ivf-kpis.js";
+import { installDeferredAcks, type DeferredAcks } from "../../runtime-kit/mqtt/deferred-acks.js";
+import type { TelemetryIntake } from "../ingest/accept-telemetry.js";
+import { IngestError } from "../ingest/ingest-errors.js";
+import { parseTelemetryTopic, subscriptionFilter } from "./topic-scheme.js";
+
+export interface MqttIngressOptions {
+  url: string;
+  username?: string;
+  password?: string;
+  clientId: string;
+  topicPrefix: string;
+  sharedSubscription: boolean;
+  maxPayloadBytes: number;
+  /** QoS 1 messages held unacknowledged at once; beyond it the client stops reading the socket. */
+  maxInFlight: number;
+  logger: Logger;
+  kpis: IvfKpis;
+}
+
+export interface MqttIngress {
+  readonly connected: boolean;
+  readonly inFlight: number;
+  /** Unsubscribes, waits for held messages to be confirmed and acknowledged, then disconnects. */
+  close(timeoutMs: number): Promise<void>;
+}
+
+/**
+ * The MQTT binding: a persistent session (clean = false) subscribed at QoS 1, so that messages
+ * published while the gateway is down wait in the broker. Each message is acknowledged (PUBACK)
+ * only after the bus confirmed its primitive, or after it was refused for good (a refusal cannot
+ * be retried by the broker, see ingest-errors.ts). A message not yet acknowledged when the
+ * connection drops is redelivered by the broker.
+ */
+export async function startMqttIngress(intake: TelemetryIntake, options: MqttIngressOptions): Promise<MqttIngress> {
+  const client: MqttClient = mqtt.connect(options.url, {
+    clientId: options.clientId,
+    clean: false,
+    protocolVersion: 4,
+    keepalive: 30,
+    reconnectPeriod: 1000,
+    connectTimeout: 10_000,
+    ...(options.username ? { username: options.username } : {}),
+    ...(options.password ? { password: options.password } : {}),
+  });
+  const filter = subscriptionFilter(options.topicPrefix, options.sharedSubscription);
+  const state = { closing: false };
+  const acks: DeferredAcks = installDeferredAcks(client, options.maxInFlight, (topic, payload, _packet, ack) => {
+    void handle(intake, options, topic, payload, state).then((settled) => {
+      // Unsettled (shutting down with the bus unavailable): no PUBACK, the broker redelivers.
+      if (settled) ack();
+    });
+  });
+  client.on("close", () => acks.reset());
+  client.on("error", (error) => options.logger.warn({ err: error }, "MQTT client error"));
+  client.on("connect", (connack) => {
+    options.kpis.connectedDevices.set({ protocol: "mqtt" }, 1);
+    options.logger.info({ sessionPresent: connack.sessionPresent, filter }, "MQTT ingress connected");
+    // Re-subscribing on every connect covers brokers that lost the session.
+    client.subscribe(filter, { qos: 1 }, (error) => {
+      if (error) options.logger.error({ err: error, filter }, "MQTT subscribe failed");
+    });
+  });
+  client.on("offline", () => options.kpis.connectedDevices.set({ protocol: "mqtt" }, 0));
+  await waitForFirstConnect(client, options.url);
+
+  return {
+    get connected() {
+      return client.connected;
+    },
+    get inFlight() {
+      return acks.inFlight;
+    },
+    close: async (timeoutMs) => {
+      state.closing = true;
+      await new Promise<void>((resolve) => client.unsubscribe(filter, () => resolve()));
+      const deadline = Date.now() + timeoutMs;
+      while (acks.inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      await client.endAsync();
+    },
+  };
+}
+
+/**
+ * Resolves true when the message is settled for good (accepted and confirmed, or refused) and may
+ * be acknowledged. Transient failures (store or bus unavailable) are retried with backoff while
+ * the message stays unacknowledged; during shutdown they give up unacknowledged instead.
+ */
+async function handle(
+  intake: TelemetryIntake,
+  options: MqttIngressOptions,
+  topic: string,
+  payload: Buffer,
+  state: { closing: boolean },
+): Promise<boolean> {
+  const parsed = parseTelemetryTopic(options.topicPrefix, topic);
+  if (!parsed) {
+    options.kpis.dropped.inc({ reason: "invalid" });
+    options.logger.warn({ topic: redactTopic(options.topicPrefix, topic) }, "MQTT message on a topic outside the scheme refused");
+    return true;
+  }
+  const endpoint = `${options.topicPrefix}/***/${parsed.deviceId}/attrs`;
+  if (payload.length > options.maxPayloadBytes) {
+    options.kpis.dropped.inc({ reason: "too_large" });
+    options.logger.warn({ endpoint, bytes: payload.length, limit: options.maxPayloadBytes, code: "PAYLOAD_TOO_LARGE" }, "MQTT message refused");
+    return true;
+  }
+  for (let delayMs = 100; ; delayMs = Math.min(delayMs * 2, 5000)) {
+    try {
+      await intake.accept({ protocol: "mqtt", endpoint, apiKey: parsed.apiKey, deviceId: parsed.deviceId, payload });
+      return true;
+    } catch (error) {
+      if (error instanceof IngestError && error.drop !== "overload") {
+        options.logger.warn({ endpoint, code: error.code, problems: error.problems }, "MQTT message refused");
+        return true;
+      }
+      if (state.closing) return false;
+      options.logger.warn({ endpoint, err: error, retryInMs: delayMs }, "MQTT message not ingested yet; retrying");
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+}
+
+function redactTopic(prefix: string, topic: string): string {
+  const levels = topic.split("/");
+  const keyLevel = prefix.split("/").length;
+  if (levels.length > keyLevel) levels[keyLevel] = "***";
+  return levels.join("/").slice(0, 256);
+}
+
+function waitForFirstConnect(client: MqttClient, url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      client.end(true);
+      reject(new Error(`MQTT broker at ${url.replace(/\/\/[^@]*@/, "//***@")} did not accept a connection within 15 s`));
+    }, 15_000);
+    client.once("connect", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

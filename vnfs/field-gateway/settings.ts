@@ -1,0 +1,94 @@
+import type { ConfigSpec } from "../runtime-kit/config/env-config.js";
+import { REQUESTS_EXCHANGE } from "../runtime-kit/primitives/request-primitive.js";
+
+/** Settings of the field gateway (read together with the common IVF_* settings). */
+export const fieldGatewaySettings = {
+  provisioningFile: {
+    kind: "string",
+    env: "IVF_PROVISIONING_FILE",
+    description: "YAML file of device groups and devices seeded into the registry at start (docs/design/telemetry-path.md)",
+  },
+  mqttUrl: {
+    kind: "url",
+    env: "IVF_MQTT_URL",
+    description: "MQTT broker the device traffic arrives on (mqtt, mqtts, ws, wss); unset: see IVF_MQTT_EMBEDDED_PORT",
+    protocols: ["mqtt", "mqtts", "ws", "wss"],
+  },
+  mqttEmbeddedPort: {
+    kind: "integer",
+    env: "IVF_MQTT_EMBEDDED_PORT",
+    description: "When IVF_MQTT_URL is unset, run an embedded MQTT broker on this port (0: a free port); unset: no MQTT ingress",
+    min: 0,
+    max: 65535,
+  },
+  mqttUsername: { kind: "string", env: "IVF_MQTT_USERNAME", description: "MQTT user name of the gateway's session" },
+  mqttPassword: { kind: "string", env: "IVF_MQTT_PASSWORD", description: "MQTT password of the gateway's session", secret: true },
+  mqttTopicPrefix: {
+    kind: "string",
+    env: "IVF_MQTT_TOPIC_PREFIX",
+    description: "Prefix of device topics <prefix>/<apiKey>/<deviceId>/attrs",
+    pattern: /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/,
+    default: "ivf/v1",
+  },
+  mqttSharedSubscription: {
+    kind: "boolean",
+    env: "IVF_MQTT_SHARED_SUBSCRIPTION",
+    description: "Subscribe as $share/field-gateway/... so gateway instances split the traffic (off for brokers without shared subscriptions)",
+    default: true,
+  },
+  maxPayloadBytes: {
+    kind: "integer",
+    env: "IVF_FIELD_GATEWAY_MAX_PAYLOAD",
+    description: "Largest telemetry payload accepted, in bytes, on every binding",
+    min: 64,
+    max: 4_000_000,
+    default: 65_536,
+  },
+  maxInFlight: {
+    kind: "integer",
+    env: "IVF_FIELD_GATEWAY_MAX_INFLIGHT",
+    description: "Messages accepted and not yet confirmed by the bus; beyond it HTTP answers 503 and MQTT stops reading",
+    min: 1,
+    max: 1_000_000,
+    default: 5000,
+  },
+  batchSize: {
+    kind: "integer",
+    env: "IVF_FIELD_GATEWAY_BATCH_SIZE",
+    description: "Primitives per publisher-confirmed batch on the bus",
+    min: 1,
+    max: 10_000,
+    default: 500,
+  },
+  batchLinger: {
+    kind: "duration",
+    env: "IVF_FIELD_GATEWAY_BATCH_LINGER",
+    description: "How long a batch waits to fill before it is published",
+    default: 5,
+  },
+  publishTimeout: {
+    kind: "duration",
+    env: "IVF_FIELD_GATEWAY_PUBLISH_TIMEOUT",
+    description: "How long an HTTP request waits for the bus confirm before it is answered 503",
+    default: 10_000,
+  },
+  maxFutureSkew: {
+    kind: "duration",
+    env: "IVF_MAX_FUTURE_SKEW",
+    description: "Measurement timestamps later than acceptance time plus this are refused (device clock skew allowance)",
+    default: 300_000,
+  },
+  registryCacheTtl: {
+    kind: "duration",
+    env: "IVF_FIELD_GATEWAY_REGISTRY_CACHE_TTL",
+    description: "How long device groups and devices are cached; a revoked key stops working within it",
+    default: 5000,
+  },
+  requestsExchange: {
+    kind: "string",
+    env: "IVF_BUS_REQUESTS_EXCHANGE",
+    description: "Bus exchange carrying request primitives",
+    pattern: /^[A-Za-z0-9_.:-]{1,255}$/,
+    default: REQUESTS_EXCHANGE,
+  },
+} satisfies ConfigSpec;
