@@ -1,0 +1,58 @@
+import type { ConfigSpec } from "../runtime-kit/config/env-config.js";
+import { REQUESTS_EXCHANGE } from "../runtime-kit/primitives/request-primitive.js";
+
+export const EVENTS_EXCHANGE = "iot.events";
+export const TELEMETRY_QUEUE = "request-processor.telemetry";
+
+/** Settings of the request processor (read together with the common IVF_* settings). */
+export const requestProcessorSettings = {
+  requestsExchange: {
+    kind: "string",
+    env: "IVF_BUS_REQUESTS_EXCHANGE",
+    description: "Bus exchange carrying request primitives",
+    pattern: /^[A-Za-z0-9_.:-]{1,255}$/,
+    default: REQUESTS_EXCHANGE,
+  },
+  eventsExchange: {
+    kind: "string",
+    env: "IVF_BUS_EVENTS_EXCHANGE",
+    description: "Bus exchange the request processor publishes stored.<tenant>.<deviceId> events on",
+    pattern: /^[A-Za-z0-9_.:-]{1,255}$/,
+    default: EVENTS_EXCHANGE,
+  },
+  queue: {
+    kind: "string",
+    env: "IVF_REQUEST_PROCESSOR_QUEUE",
+    description: "Durable work queue shared by all request-processor instances (competing consumers)",
+    pattern: /^[A-Za-z0-9_.:-]{1,250}$/,
+    default: TELEMETRY_QUEUE,
+  },
+  prefetch: {
+    kind: "integer",
+    env: "IVF_REQUEST_PROCESSOR_PREFETCH",
+    description: "Unacknowledged deliveries one instance holds and processes concurrently",
+    min: 1,
+    max: 10_000,
+    default: 200,
+  },
+  maxDeliveries: {
+    kind: "integer",
+    env: "IVF_REQUEST_PROCESSOR_MAX_DELIVERIES",
+    description: "Deliveries of a failing message before it goes to the dead-letter queue <queue>.dlq",
+    min: 1,
+    max: 1000,
+    default: 5,
+  },
+  maxFutureSkew: {
+    kind: "duration",
+    env: "IVF_MAX_FUTURE_SKEW",
+    description: "Measurement timestamps later than acceptance time plus this are refused (device clock skew allowance)",
+    default: 300_000,
+  },
+  registryCacheTtl: {
+    kind: "duration",
+    env: "IVF_REQUEST_PROCESSOR_REGISTRY_CACHE_TTL",
+    description: "How long device and group records are cached for semantic validation",
+    default: 5000,
+  },
+} satisfies ConfigSpec;

@@ -1,0 +1,53 @@
+import type { CollectionOptions } from "../../runtime-kit/store/document-store.js";
+import type { MeasurementValue } from "../../runtime-kit/primitives/request-primitive.js";
+
+/**
+ * Stored measurements (collection `measurements`, one document per reading, id = measurementId)
+ * and latest values (collection `latest_values`, one document per device and attribute). Written
+ * by the request processor, read by cloud-api; issue 6's data-store takes them over.
+ */
+export const MEASUREMENTS = "measurements";
+export const LATEST_VALUES = "latest_values";
+
+export interface MeasurementRecord {
+  /** Deterministic measurementId (request-primitive.ts): the idempotency key. */
+  id: string;
+  tenant: string;
+  deviceId: string;
+  attribute: string;
+  value: MeasurementValue;
+  /** ISO 8601 (UTC, millisecond precision, as produced by Date#toISOString: sorts as text). */
+  timestamp: string;
+  quality?: string;
+  receivedAt: string;
+  /** `<timestamp>|<id>`: a total order for stable cursor paging through equal timestamps. */
+  sortKey: string;
+}
+
+export interface LatestValueRecord {
+  /** `<tenant>/<deviceId>/<attribute>`. */
+  id: string;
+  tenant: string;
+  deviceId: string;
+  attribute: string;
+  value: MeasurementValue;
+  timestamp: string;
+  quality?: string;
+  measurementId: string;
+}
+
+export const measurementIndexes: CollectionOptions = {
+  indexes: [
+    { fields: ["tenant", "deviceId", "sortKey"] },
+    { fields: ["tenant", "deviceId", "attribute", "sortKey"] },
+  ],
+};
+export const latestValueIndexes: CollectionOptions = { indexes: [{ fields: ["tenant", "deviceId"] }] };
+
+export function sortKey(timestamp: string, id: string): string {
+  return `${timestamp}|${id}`;
+}
+
+export function latestValueId(tenant: string, deviceId: string, attribute: string): string {
+  return `${tenant}/${deviceId}/${attribute}`;
+}
