@@ -9,7 +9,10 @@
  *   and `delete` accept an expected version and fail with a VersionConflictError on mismatch
  *   (optimistic concurrency, used for ETag/If-Match);
  * - queries filter on top-level or dotted fields with equality and comparison operators, sort
- *   by fields, and page with limit/offset; declared indexes keep those queries fast.
+ *   by fields, and page with limit/offset; declared indexes keep those queries fast. The exact
+ *   comparison rules (types, null, missing fields, sort order) are in ./query-model.ts;
+ * - documents are JSON objects; `id` and `version` are the store's own members, and input the
+ *   adapters refuse (names, paths, values) fails with a StoreInputError before any write.
  */
 
 export type Scalar = string | number | boolean | null;
@@ -22,7 +25,16 @@ export type Versioned<T> = T & { version: number };
 
 export type FieldCondition =
   | Scalar
-  | { eq?: Scalar; ne?: Scalar; gt?: Scalar; gte?: Scalar; lt?: Scalar; lte?: Scalar; in?: Scalar[]; exists?: boolean };
+  | {
+      eq?: Scalar;
+      ne?: Scalar;
+      gt?: Scalar;
+      gte?: Scalar;
+      lt?: Scalar;
+      lte?: Scalar;
+      in?: Scalar[];
+      exists?: boolean;
+    };
 
 /** Field path (top-level name or dotted path) to a condition; all conditions must hold. */
 export type Where = Record<string, FieldCondition>;
@@ -82,7 +94,11 @@ export interface Collection<T extends StoredDocument> {
   /** Creates or replaces the whole document; with `expectedVersion`, only if the stored version matches. */
   replace(doc: T, options?: { expectedVersion?: number }): Promise<Versioned<T>>;
   /** Shallow-merges `changes` into the stored document (missing document: undefined). */
-  update(id: string, changes: Partial<T>, options?: { expectedVersion?: number }): Promise<Versioned<T> | undefined>;
+  update(
+    id: string,
+    changes: Partial<T>,
+    options?: { expectedVersion?: number },
+  ): Promise<Versioned<T> | undefined>;
   /** Returns false when there was nothing to delete. */
   delete(id: string, options?: { expectedVersion?: number }): Promise<boolean>;
   find(options?: FindOptions): Promise<Versioned<T>[]>;

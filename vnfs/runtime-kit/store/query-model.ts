@@ -57,7 +57,9 @@ function checkScalar(value: unknown, where: string): Scalar {
     if (!Number.isFinite(value)) refuse(`${where}: ${String(value)} is not a finite number`);
     return value;
   }
-  return refuse(`${where}: expected a string, number, boolean or null, got ${Array.isArray(value) ? "an array" : typeof value}`);
+  return refuse(
+    `${where}: expected a string, number, boolean or null, got ${Array.isArray(value) ? "an array" : typeof value}`,
+  );
 }
 
 function operatorPredicate(path: string, op: string, operand: unknown, where: string): Predicate {
@@ -91,7 +93,8 @@ export function planWhere(where: Where | undefined, collection: string): Predica
     refuse(`${collection}: where must be an object of field path -> condition`);
   }
   const entries = Object.entries(where);
-  if (entries.length > MAX_CONDITIONS) refuse(`${collection}: at most ${MAX_CONDITIONS} conditions per query`);
+  if (entries.length > MAX_CONDITIONS)
+    refuse(`${collection}: at most ${MAX_CONDITIONS} conditions per query`);
   const predicates: Predicate[] = [];
   for (const [path, condition] of entries) {
     const at = `${collection} where ${JSON.stringify(path.slice(0, 80))}`;
@@ -102,9 +105,13 @@ export function planWhere(where: Where | undefined, collection: string): Predica
     }
     if (Array.isArray(condition)) refuse(`${at}: use { in: [...] } to match one of several values`);
     const operators = Object.entries(condition as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    if (operators.length === 0) refuse(`${at}: the condition has no operator (use eq, ne, gt, gte, lt, lte, in, exists)`);
+    if (operators.length === 0)
+      refuse(`${at}: the condition has no operator (use eq, ne, gt, gte, lt, lte, in, exists)`);
     for (const [op, operand] of operators) {
-      if (!OPERATORS.has(op)) refuse(`${at}: unknown operator ${JSON.stringify(op.slice(0, 40))} (use eq, ne, gt, gte, lt, lte, in, exists)`);
+      if (!OPERATORS.has(op))
+        refuse(
+          `${at}: unknown operator ${JSON.stringify(op.slice(0, 40))} (use eq, ne, gt, gte, lt, lte, in, exists)`,
+        );
       predicates.push(operatorPredicate(path, op, operand, at));
     }
   }
@@ -122,11 +129,13 @@ function checkCount(value: unknown, name: string, collection: string): number | 
 export function planFind(options: FindOptions | undefined, collection: string): QueryPlan {
   const predicates = planWhere(options?.where, collection);
   const orderBy = options?.orderBy ?? [];
-  if (!Array.isArray(orderBy) || orderBy.length > 8) refuse(`${collection}: orderBy must be an array of at most 8 keys`);
+  if (!Array.isArray(orderBy) || orderBy.length > 8)
+    refuse(`${collection}: orderBy must be an array of at most 8 keys`);
   const sort = orderBy.map((key, i): SortKey => {
     checkFieldPath(key?.field, `${collection} orderBy[${i}]`);
     const direction = key.direction ?? "asc";
-    if (direction !== "asc" && direction !== "desc") refuse(`${collection}: orderBy[${i}].direction must be "asc" or "desc"`);
+    if (direction !== "asc" && direction !== "desc")
+      refuse(`${collection}: orderBy[${i}].direction must be "asc" or "desc"`);
     return { path: key.field, direction };
   });
   return {

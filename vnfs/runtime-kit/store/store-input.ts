@@ -36,7 +36,10 @@ export function checkCollectionName(name: unknown): string {
   }
   // SQLite reserves table names starting with "sqlite_" for itself.
   if (name.startsWith("sqlite_")) {
-    throw new StoreInputError("STORE_INVALID_COLLECTION", `collection name "${name}" is reserved: choose a name not starting with "sqlite_"`);
+    throw new StoreInputError(
+      "STORE_INVALID_COLLECTION",
+      `collection name "${name}" is reserved: choose a name not starting with "sqlite_"`,
+    );
   }
   return name;
 }
@@ -87,7 +90,10 @@ export function checkExpectedVersion(version: unknown, collection: string, id: s
 }
 
 function refuseValue(collection: string, pointer: string, why: string): never {
-  throw new StoreInputError("STORE_INVALID_DOCUMENT", `${collection}: document value at "${pointer || "/"}" ${why}`);
+  throw new StoreInputError(
+    "STORE_INVALID_DOCUMENT",
+    `${collection}: document value at "${pointer || "/"}" ${why}`,
+  );
 }
 
 function isPlainObject(value: object): boolean {
@@ -106,19 +112,23 @@ function checkValue(value: unknown, collection: string, pointer: string, depth: 
     if (!Number.isFinite(value)) refuseValue(collection, pointer, "is not a finite number");
     return;
   }
-  if (typeof value !== "object") refuseValue(collection, pointer, `has type ${typeof value}, which JSON cannot hold`);
+  if (typeof value !== "object")
+    refuseValue(collection, pointer, `has type ${typeof value}, which JSON cannot hold`);
   if (depth > MAX_DEPTH) refuseValue(collection, pointer, `is nested deeper than ${MAX_DEPTH} levels`);
   if (Array.isArray(value)) {
     value.forEach((item, index) => {
-      if (item === undefined) refuseValue(collection, `${pointer}/${index}`, "is undefined (arrays cannot hold it)");
+      if (item === undefined)
+        refuseValue(collection, `${pointer}/${index}`, "is undefined (arrays cannot hold it)");
       checkValue(item, collection, `${pointer}/${index}`, depth + 1);
     });
     return;
   }
-  if (!isPlainObject(value)) refuseValue(collection, pointer, "is not a plain JSON object (Date, Map, class instance)");
+  if (!isPlainObject(value))
+    refuseValue(collection, pointer, "is not a plain JSON object (Date, Map, class instance)");
   for (const [key, member] of Object.entries(value)) {
     if (key.includes("\u0000")) refuseValue(collection, pointer, "has a member name containing NUL");
-    if (member !== undefined) checkValue(member, collection, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`, depth + 1);
+    if (member !== undefined)
+      checkValue(member, collection, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`, depth + 1);
   }
 }
 
@@ -126,15 +136,25 @@ function checkValue(value: unknown, collection: string, pointer: string, depth: 
  * Checks a document for writing and returns its id and its body (every member except `id`
  * and `version`; the store keeps those itself).
  */
-export function checkDocument(doc: unknown, collection: string): { id: string; body: Record<string, unknown> } {
+export function checkDocument(
+  doc: unknown,
+  collection: string,
+): { id: string; body: Record<string, unknown> } {
   if (typeof doc !== "object" || doc === null || Array.isArray(doc) || !isPlainObject(doc)) {
-    throw new StoreInputError("STORE_INVALID_DOCUMENT", `${collection}: a document must be a plain JSON object`);
+    throw new StoreInputError(
+      "STORE_INVALID_DOCUMENT",
+      `${collection}: a document must be a plain JSON object`,
+    );
   }
   const { id, version: _version, ...body } = doc as Record<string, unknown>;
   const checkedId = checkId(id, collection);
   for (const key of Object.keys(body)) {
     if (key === "_id" || key.startsWith("$")) {
-      refuseValue(collection, `/${key}`, 'is a top-level member named "_id" or starting with "$"; both are reserved');
+      refuseValue(
+        collection,
+        `/${key}`,
+        'is a top-level member named "_id" or starting with "$"; both are reserved',
+      );
     }
   }
   checkValue(body, collection, "", 0);
@@ -144,7 +164,10 @@ export function checkDocument(doc: unknown, collection: string): { id: string; b
 /** Top-level member names given to `update`: plain names, so that no adapter reads them as paths. */
 export function checkChangeKeys(changes: unknown, collection: string, id: string): Record<string, unknown> {
   if (typeof changes !== "object" || changes === null || Array.isArray(changes) || !isPlainObject(changes)) {
-    throw new StoreInputError("STORE_INVALID_DOCUMENT", `${collection}/${id}: changes must be a plain JSON object`);
+    throw new StoreInputError(
+      "STORE_INVALID_DOCUMENT",
+      `${collection}/${id}: changes must be a plain JSON object`,
+    );
   }
   const { version: _version, ...rest } = changes as Record<string, unknown>;
   if ("id" in rest && rest.id !== id) {
@@ -214,4 +237,23 @@ export function checkUniqueFields(
       }
     }
   }
+}
+
+/**
+ * The unique-index rule for `update`: only fields under a changed top-level member can change,
+ * so only those are checked (the rest were checked when the document was written).
+ */
+export function checkUniqueChanges(
+  id: string,
+  changes: Record<string, unknown>,
+  indexes: IndexSpec[],
+  collection: string,
+): void {
+  const touched = indexes
+    .filter((index) => index.unique)
+    .map((index) => ({
+      ...index,
+      fields: index.fields.filter((field) => (field.split(".")[0] ?? "") in changes),
+    }));
+  checkUniqueFields(id, changes, touched, collection);
 }

@@ -11,7 +11,14 @@ import {
   type Where,
 } from "../document-store.js";
 import { planFind, planWhere } from "../query-model.js";
-import { checkChangeKeys, checkDocument, checkExpectedVersion, checkId, checkUniqueFields } from "../store-input.js";
+import {
+  checkChangeKeys,
+  checkDocument,
+  checkExpectedVersion,
+  checkId,
+  checkUniqueChanges,
+  checkUniqueFields,
+} from "../store-input.js";
 import { indexName } from "./sqlite-schema.js";
 import { orderSql, pageSql, whereSql } from "./sqlite-query.js";
 
@@ -41,8 +48,11 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
     /** Every index declared for this collection by this process (unique ones are checked on write). */
     readonly indexes: IndexSpec[],
   ) {
-    for (const index of indexes) if (index.unique) this.uniqueByIndexName.set(indexName(name, index), index.fields);
-    const insert = this.statement(`INSERT INTO "${name}" (id, version, doc) VALUES (?, 1, ?) ON CONFLICT(id) DO NOTHING`);
+    for (const index of indexes)
+      if (index.unique) this.uniqueByIndexName.set(indexName(name, index), index.fields);
+    const insert = this.statement(
+      `INSERT INTO "${name}" (id, version, doc) VALUES (?, 1, ?) ON CONFLICT(id) DO NOTHING`,
+    );
     this.insertMany_ = db.transaction((rows: [string, string][]) => {
       let inserted = 0;
       for (const [id, doc] of rows) inserted += insert.run(id, doc).changes;
@@ -65,7 +75,10 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
     const code = (error as { code?: unknown }).code;
     if (code === "SQLITE_CONSTRAINT_UNIQUE" && error instanceof Error) {
       const name = /index '([^']+)'/.exec(error.message)?.[1];
-      throw new UniqueConstraintError(this.name, (name && this.uniqueByIndexName.get(name)) || ["a unique index"]);
+      throw new UniqueConstraintError(
+        this.name,
+        (name && this.uniqueByIndexName.get(name)) || ["a unique index"],
+      );
     }
     throw error;
   }
@@ -99,12 +112,14 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
 
   async get(id: string): Promise<Versioned<T> | undefined> {
     checkId(id, this.name);
-    const row = this.statement(`SELECT id, version, doc FROM "${this.name}" WHERE id = ?`).get(id) as Row | undefined;
+    const row = this.statement(`SELECT id, version, doc FROM "${this.name}" WHERE id = ?`).get(id) as
+      Row | undefined;
     return row && this.toDocument(row);
   }
 
   private currentVersion(id: string): number | undefined {
-    const row = this.statement(`SELECT version FROM "${this.name}" WHERE id = ?`).get(id) as { version: number } | undefined;
+    const row = this.statement(`SELECT version FROM "${this.name}" WHERE id = ?`).get(id) as
+      { version: number } | undefined;
     return row?.version;
   }
 
@@ -133,21 +148,30 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
     }
   }
 
-  async update(id: string, changes: Partial<T>, options?: { expectedVersion?: number }): Promise<Versioned<T> | undefined> {
+  async update(
+    id: string,
+    changes: Partial<T>,
+    options?: { expectedVersion?: number },
+  ): Promise<Versioned<T> | undefined> {
     checkId(id, this.name);
     const checked = checkChangeKeys(changes, this.name, id);
+    checkUniqueChanges(id, checked, this.indexes, this.name);
     const expected = checkExpectedVersion(options?.expectedVersion, this.name, id);
     const write = this.db.transaction((): Row | undefined => {
-      const row = this.statement(`SELECT id, version, doc FROM "${this.name}" WHERE id = ?`).get(id) as Row | undefined;
+      const row = this.statement(`SELECT id, version, doc FROM "${this.name}" WHERE id = ?`).get(id) as
+        Row | undefined;
       if (!row) return undefined;
       if (expected !== undefined && row.version !== expected) {
         throw new VersionConflictError(this.name, id, expected, row.version);
       }
       // A member set to undefined is removed, as JSON.stringify drops it (MongoDB: $unset).
       const merged = { ...(JSON.parse(row.doc) as Record<string, unknown>), ...checked };
-      checkUniqueFields(id, merged, this.indexes, this.name);
       const next: Row = { id, version: row.version + 1, doc: JSON.stringify(merged) };
-      this.statement(`UPDATE "${this.name}" SET version = ?, doc = ? WHERE id = ?`).run(next.version, next.doc, id);
+      this.statement(`UPDATE "${this.name}" SET version = ?, doc = ? WHERE id = ?`).run(
+        next.version,
+        next.doc,
+        id,
+      );
       return next;
     });
     try {
@@ -165,7 +189,10 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
       return this.statement(`DELETE FROM "${this.name}" WHERE id = ?`).run(id).changes === 1;
     }
     const remove = this.db.transaction((): boolean => {
-      const deleted = this.statement(`DELETE FROM "${this.name}" WHERE id = ? AND version = ?`).run(id, expected).changes;
+      const deleted = this.statement(`DELETE FROM "${this.name}" WHERE id = ? AND version = ?`).run(
+        id,
+        expected,
+      ).changes;
       if (deleted === 1) return true;
       const actual = this.currentVersion(id);
       if (actual === undefined) return false;
@@ -186,7 +213,9 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
 
   async count(where?: Where): Promise<number> {
     const clause = whereSql(planWhere(where, this.name));
-    const row = this.statement(`SELECT count(*) AS n FROM "${this.name}"${clause.sql}`).get(...clause.params) as { n: number };
+    const row = this.statement(`SELECT count(*) AS n FROM "${this.name}"${clause.sql}`).get(
+      ...clause.params,
+    ) as { n: number };
     return row.n;
   }
 
@@ -201,6 +230,8 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
     const where = whereSql(plan.predicates);
     const page = pageSql(plan);
     const sql = `EXPLAIN QUERY PLAN SELECT id, version, doc FROM "${this.name}"${where.sql}${orderSql(plan)}${page.sql}`;
-    return (this.db.prepare(sql).all(...where.params, ...page.params) as { detail: string }[]).map((r) => r.detail);
+    return (this.db.prepare(sql).all(...where.params, ...page.params) as { detail: string }[]).map(
+      (r) => r.detail,
+    );
   }
 }

@@ -49,7 +49,9 @@ export function rankExpression(path: string): string {
 
 /** The expressions an index over these fields holds, in the order queries use them. */
 export function indexExpressions(fields: string[]): string[] {
-  return fields.flatMap((path) => (COLUMNS[path] ? [valueExpression(path)] : [rankExpression(path), valueExpression(path)]));
+  return fields.flatMap((path) =>
+    COLUMNS[path] ? [valueExpression(path)] : [rankExpression(path), valueExpression(path)],
+  );
 }
 
 function rankOf(value: string | number | boolean): number {
@@ -65,7 +67,8 @@ function bind(value: string | number | boolean): Binding {
 /** `<path> has rank r and its value <op> each of the bound values`; never yields SQL NULL. */
 function typed(path: string, rank: number, test: string, params: Binding[]): SqlFragment {
   const column = COLUMNS[path];
-  if (column) return column.rank === rank ? { sql: `(${column.column} ${test})`, params } : { sql: "0", params: [] };
+  if (column)
+    return column.rank === rank ? { sql: `(${column.column} ${test})`, params } : { sql: "0", params: [] };
   return { sql: `(${rankExpression(path)} = ${rank} AND ${valueExpression(path)} ${test})`, params };
 }
 
@@ -127,7 +130,9 @@ export function whereSql(predicates: Predicate[]): SqlFragment {
  * only recognises that an index delivers the rows in order when the pinned term is absent.
  */
 export function orderSql(plan: QueryPlan): string {
-  const pinned = new Set(plan.predicates.filter((p) => p.op !== "in" && p.op !== "exists" && p.op !== "ne").map((p) => p.path));
+  const pinned = new Set(
+    plan.predicates.filter((p) => p.op !== "in" && p.op !== "exists" && p.op !== "ne").map((p) => p.path),
+  );
   const keys = plan.sort.flatMap(({ path, direction }) => {
     const dir = direction.toUpperCase();
     const value = `${valueExpression(path)} ${dir}`;

@@ -54,21 +54,29 @@ export class SqliteStore implements DocumentStore {
       throw error;
     }
     const logger = options.logger.child({ component: "sqlite-store" });
-    logger.info({ path: options.path, synchronous: options.synchronous ?? "NORMAL" }, "embedded store opened");
+    logger.info(
+      { path: options.path, synchronous: options.synchronous ?? "NORMAL" },
+      "embedded store opened",
+    );
     return new SqliteStore(db, logger);
   }
 
-  async collection<T extends StoredDocument>(name: string, options?: CollectionOptions): Promise<Collection<T>> {
+  async collection<T extends StoredDocument>(
+    name: string,
+    options?: CollectionOptions,
+  ): Promise<Collection<T>> {
     this.assertOpen();
     checkCollectionName(name);
     const indexes = checkIndexes(options?.indexes, name);
     const known = this.collections.get(name);
     const declared = [...(known?.indexes ?? []), ...indexes];
     // Schema changes are transactional in SQLite: table and indexes appear together or not at all.
-    this.db.transaction(() => {
-      this.db.exec(tableSql(name));
-      for (const index of indexes) this.db.exec(indexSql(name, index));
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.db.exec(tableSql(name));
+        for (const index of indexes) this.db.exec(indexSql(name, index));
+      })
+      .immediate();
     const collection = new SqliteCollection<StoredDocument>(this.db, name, declared);
     this.collections.set(name, collection);
     return collection as unknown as Collection<T>;
