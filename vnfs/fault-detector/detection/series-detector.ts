@@ -24,7 +24,12 @@ export class SeriesDetector {
   private runLength = 0;
   private stuckFlag: QartodFlag = QartodFlag.pass;
 
-  constructor(private readonly parameters: DetectionParameters) {}
+  constructor(private parameters: DetectionParameters) {}
+
+  /** Applies changed parameters (a profile edit) without losing the series' history. */
+  useParameters(parameters: DetectionParameters): void {
+    this.parameters = parameters;
+  }
 
   get lastTimestamp(): number | undefined {
     return this.history.at(-1)?.t;

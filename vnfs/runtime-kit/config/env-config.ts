@@ -21,7 +21,7 @@ export type StringSetting = SettingBase<"string", string> & { pattern?: RegExp }
 export type IntegerSetting = SettingBase<"integer", number> & { min?: number; max?: number };
 export type NumberSetting = SettingBase<"number", number> & { min?: number; max?: number };
 export type BooleanSetting = SettingBase<"boolean", boolean>;
-export type UrlSetting = SettingBase<"url", string> & { protocols?: string[] };
+export type UrlSetting = SettingBase<"url", string> & { protocols?: readonly string[] };
 export type EnumSetting<E extends string = string> = SettingBase<"enum", E> & { values: readonly E[] };
 /** Milliseconds; accepts "500ms", "30s", "2m", "1h" or a bare number of milliseconds. */
 export type DurationSetting = SettingBase<"duration", number>;
