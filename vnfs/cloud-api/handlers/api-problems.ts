@@ -1,0 +1,39 @@
+import { ProblemError } from "../../runtime-kit/http/openapi/openapi-router.js";
+
+/** The error answers of cloud-api (STYLE.md §3), as RFC 9457 problem details. */
+export function unauthorized(detail: string, scheme: string): ProblemError {
+  return new ProblemError(
+    { type: "urn:ivf:problem:cloud-api:unauthorized", title: "Authentication required", status: 401, detail },
+    { "WWW-Authenticate": scheme },
+  );
+}
+
+/** A device of another tenant answers exactly like a device that does not exist (no cross-tenant inference). */
+export function deviceNotFound(deviceId: string): ProblemError {
+  return new ProblemError({
+    type: "urn:ivf:problem:cloud-api:device-not-found",
+    title: "Device not found",
+    status: 404,
+    detail: `device "${deviceId}" does not exist in your tenant`,
+  });
+}
+
+export function invalidCursor(detail: string): ProblemError {
+  return new ProblemError({
+    type: "urn:ivf:problem:cloud-api:invalid-cursor",
+    title: "Invalid paging cursor",
+    status: 400,
+    detail,
+    errors: [{ pointer: "/query/cursor", detail }],
+  });
+}
+
+export function invalidRange(detail: string): ProblemError {
+  return new ProblemError({
+    type: "urn:ivf:problem:cloud-api:invalid-range",
+    title: "Invalid time range",
+    status: 400,
+    detail,
+    errors: [{ pointer: "/query/to", detail }],
+  });
+}

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+import { runIvfMain } from "../runtime-kit/ivf-process.js";
+import { definition } from "./definition.js";
+
+await runIvfMain(definition);
