@@ -1,0 +1,84 @@
+import { commonSettings } from "../runtime-kit/config/common-settings.js";
+import type { ConfigSpec, Setting } from "../runtime-kit/config/env-config.js";
+import { functions, loadDefinition } from "../functions.js";
+
+interface Row {
+  env: string;
+  usedBy: string[];
+  kind: string;
+  defaultValue: string;
+  description: string;
+  secret: boolean;
+}
+
+/**
+ * `ivf config [--markdown]`: every environment variable the product reads, common ones first,
+ * then each function's, with default and meaning (the README's configuration table is this
+ * command's --markdown output).
+ */
+export async function run(args: string[]): Promise<number> {
+  const unknown = args.filter((arg) => arg !== "--markdown");
+  if (unknown.length > 0) {
+    console.error(`ivf config: unknown option ${unknown.join(" ")}\nusage: ivf config [--markdown]`);
+    return 2;
+  }
+  const rows = new Map<string, Row>();
+  addSettings(rows, commonSettings, "all IVFs");
+  const unavailable: string[] = [];
+  for (const entry of functions) {
+    try {
+      addSettings(rows, (await loadDefinition(entry)).settings, entry.name);
+    } catch (error) {
+      unavailable.push(`${entry.name} (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
+    }
+  }
+  console.log(args.includes("--markdown") ? markdown([...rows.values()]) : text([...rows.values()]));
+  for (const entry of unavailable) console.error(`ivf config: settings of ${entry} are not listed`);
+  return unavailable.length > 0 ? 1 : 0;
+}
+
+function addSettings(rows: Map<string, Row>, spec: ConfigSpec, user: string): void {
+  for (const setting of Object.values(spec)) {
+    const existing = rows.get(setting.env);
+    if (existing) {
+      if (!existing.usedBy.includes(user) && !existing.usedBy.includes("all IVFs")) existing.usedBy.push(user);
+      continue;
+    }
+    rows.set(setting.env, {
+      env: setting.env,
+      usedBy: [user],
+      kind: kindOf(setting),
+      defaultValue: defaultOf(setting),
+      description: setting.description,
+      secret: setting.secret === true,
+    });
+  }
+}
+
+function kindOf(setting: Setting): string {
+  if (setting.kind === "enum") return setting.values.join(" | ");
+  if (setting.kind === "url" && setting.protocols) return `url (${setting.protocols.join(", ")})`;
+  return setting.kind;
+}
+
+function defaultOf(setting: Setting): string {
+  if (setting.default === undefined) return "(unset)";
+  if (Array.isArray(setting.default)) return setting.default.length === 0 ? "(empty)" : setting.default.join(",");
+  if (setting.kind === "duration") return `${String(setting.default)}ms`;
+  return String(setting.default);
+}
+
+function markdown(rows: Row[]): string {
+  const cell = (value: string) => value.replace(/\|/g, "\\|");
+  const lines = rows.map(
+    (row) =>
+      `| \`${row.env}\` | ${cell(row.usedBy.join(", "))} | ${cell(row.kind)} | ${cell(row.defaultValue)} | ${cell(row.description)}${row.secret ? " (secret)" : ""} |`,
+  );
+  return ["| Variable | Used by | Type | Default | Meaning |", "|---|---|---|---|---|", ...lines].join("\n");
+}
+
+function text(rows: Row[]): string {
+  return rows
+    .map((row) => `${row.env}  [${row.usedBy.join(", ")}]  ${row.kind}, default ${row.defaultValue}${row.secret ? ", secret" : ""}\n    ${row.description}`)
+    .join("\n");
+}
