@@ -3,6 +3,7 @@ import {
   StatusCodes,
   Variant,
   type AddressSpace,
+  type ISessionContext,
   type Namespace,
   type UAObject,
   type UAVariable,
@@ -105,7 +106,7 @@ function addResetMethod(namespace: Namespace, machine: SimulatedMachine): void {
     outputArguments: [{ name: "PreviousCount", dataType: DataType.UInt32, description: "counter before reset" }],
   });
   // node-opcua tells promise-style from callback-style methods by arity: keep two parameters.
-  method.bindMethod(async (_inputArguments, _context) => {
+  method.bindMethod(async (_inputArguments: Variant[], _context: ISessionContext) => {
     const previous = machine.values.counter;
     machine.values.counter = 0;
     machine.counter.setValueFromSource(new Variant({ dataType: DataType.UInt32, value: 0 }), StatusCodes.Good);
