@@ -16,4 +16,11 @@ export function kpiExpression(kpi: Kpi, selector: string, windowSeconds = 60): s
   }
 }
 
-export const promOperator: Record<string, string> = { GT: ">", GE: ">=", LT: "<", LE: "<=", EQ: "==", NE: "!=" };
+export const promOperator: Record<string, string> = {
+  GT: ">",
+  GE: ">=",
+  LT: "<",
+  LE: "<=",
+  EQ: "==",
+  NE: "!=",
+};

@@ -3,7 +3,12 @@ import yaml from "js-yaml";
 /** Deterministic YAML for rendered descriptors: insertion order kept, no anchors, no folding. */
 export function emitYaml(document: unknown, header?: string): string {
   const body = yaml.dump(document, { noRefs: true, lineWidth: -1, quotingType: '"', sortKeys: false });
-  return header ? `${header.split("\n").map((line) => `# ${line}`.trimEnd()).join("\n")}\n${body}` : body;
+  return header
+    ? `${header
+        .split("\n")
+        .map((line) => `# ${line}`.trimEnd())
+        .join("\n")}\n${body}`
+    : body;
 }
 
 /** TOSCA/OSM identifiers: lower snake case, as SOL001 examples and Tacker samples use. */

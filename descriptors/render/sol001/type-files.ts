@@ -11,7 +11,10 @@ import type { RenderedFile, Sol001Version } from "../render-types.js";
  * imports rewritten to the local file names (SOL004 4.1: a package is self-contained).
  */
 export class TypeFilesMissingError extends Error {
-  constructor(readonly directory: string, readonly missing: string[]) {
+  constructor(
+    readonly directory: string,
+    readonly missing: string[],
+  ) {
     super(
       `SOL001 type definitions not found: ${missing.join(", ")} under ${directory}. ` +
         "Download etsi_nfv_sol001_{common,vnfd,nsd}_types.yaml from https://forge.etsi.org/rep/nfv/SOL001 " +
@@ -25,7 +28,10 @@ export class TypeFilesMissingError extends Error {
 export function defaultTypesDir(): string {
   if (process.env.IVF_SOL001_TYPES_DIR) return resolve(process.env.IVF_SOL001_TYPES_DIR);
   const here = fileURLToPath(new URL(".", import.meta.url));
-  const candidates = [resolve(here, "../../../../shared/reference/etsi-nfv/sol001"), resolve(here, "../../../../../shared/reference/etsi-nfv/sol001")];
+  const candidates = [
+    resolve(here, "../../../../shared/reference/etsi-nfv/sol001"),
+    resolve(here, "../../../../../shared/reference/etsi-nfv/sol001"),
+  ];
   return candidates.find((candidate) => existsSync(candidate)) ?? (candidates[0] as string);
 }
 
@@ -35,10 +41,15 @@ export function typeFileName(kind: TypeFileKind): string {
   return `etsi_nfv_sol001_${kind}_types.yaml`;
 }
 
-const FORGE_IMPORT = /https:\/\/forge\.etsi\.org\/rep\/nfv\/SOL001\/raw\/v[0-9.]+\/(etsi_nfv_sol001_[a-z]+_types\.yaml)/g;
+const FORGE_IMPORT =
+  /https:\/\/forge\.etsi\.org\/rep\/nfv\/SOL001\/raw\/v[0-9.]+\/(etsi_nfv_sol001_[a-z]+_types\.yaml)/g;
 
 /** Reads the type files a descriptor imports; imports of files not shipped are dropped. */
-export function loadTypeFiles(directory: string, version: Sol001Version, kinds: TypeFileKind[]): RenderedFile[] {
+export function loadTypeFiles(
+  directory: string,
+  version: Sol001Version,
+  kinds: TypeFileKind[],
+): RenderedFile[] {
   const versionDir = join(directory, `v${version}`);
   const missing = kinds.map(typeFileName).filter((name) => !existsSync(join(versionDir, name)));
   if (missing.length > 0) throw new TypeFilesMissingError(versionDir, missing);
@@ -48,7 +59,9 @@ export function loadTypeFiles(directory: string, version: Sol001Version, kinds: 
     const localised = text
       .split("\n")
       .filter((line) => {
-        const match = /^\s*-\s*https:\/\/forge\.etsi\.org\/.*\/(etsi_nfv_sol001_[a-z]+_types\.yaml)\s*$/.exec(line);
+        const match = /^\s*-\s*https:\/\/forge\.etsi\.org\/.*\/(etsi_nfv_sol001_[a-z]+_types\.yaml)\s*$/.exec(
+          line,
+        );
         return !match || shipped.has(match[1] as string);
       })
       .join("\n")

@@ -12,7 +12,12 @@ import { extRequirementName, indicatorPolicyType, vnfNodeTypeName } from "./vnfd
  */
 const gib = (value: number) => `${value} GiB`;
 
-function vduNode(loaded: LoadedIvfModel, flavour: Flavour, vnfc: Vnfc, version: Sol001Version): Record<string, unknown> {
+function vduNode(
+  loaded: LoadedIvfModel,
+  flavour: Flavour,
+  vnfc: Vnfc,
+  version: Sol001Version,
+): Record<string, unknown> {
   const { platform } = loaded;
   const image = platform.softwareImage;
   const profile = flavour.vnfcProfiles[vnfc.id];
@@ -38,13 +43,20 @@ function vduNode(loaded: LoadedIvfModel, flavour: Flavour, vnfc: Vnfc, version: 
       virtual_compute: {
         properties: {
           virtual_memory: { virtual_mem_size: `${vnfc.compute.memoryMiB} MiB` },
-          virtual_cpu: { num_virtual_cpu: vnfc.compute.vcpus, ...(vnfc.compute.cpuArchitecture ? { cpu_architecture: vnfc.compute.cpuArchitecture } : {}) },
+          virtual_cpu: {
+            num_virtual_cpu: vnfc.compute.vcpus,
+            ...(vnfc.compute.cpuArchitecture ? { cpu_architecture: vnfc.compute.cpuArchitecture } : {}),
+          },
           virtual_local_storage: [{ size_of_storage: gib(image.minDiskGiB) }],
         },
       },
     },
     ...(vnfc.storage && vnfc.storage.length > 0
-      ? { requirements: vnfc.storage.map((storage) => ({ virtual_storage: snake(`${vnfc.id}-${storage.id}`) })) }
+      ? {
+          requirements: vnfc.storage.map((storage) => ({
+            virtual_storage: snake(`${vnfc.id}-${storage.id}`),
+          })),
+        }
       : {}),
   };
 }
@@ -56,7 +68,10 @@ function storageNodes(vnfc: Vnfc, version: Sol001Version): Record<string, unknow
       type: "tosca.nodes.nfv.Vdu.VirtualBlockStorage",
       description: storage.description,
       properties: {
-        virtual_block_storage_data: { size_of_storage: gib(storage.sizeGiB), ...(version === "2.6.1" ? { rdma_enabled: false } : {}) },
+        virtual_block_storage_data: {
+          size_of_storage: gib(storage.sizeGiB),
+          ...(version === "2.6.1" ? { rdma_enabled: false } : {}),
+        },
       },
     };
   return nodes;
@@ -69,13 +84,20 @@ function connectivity(loaded: LoadedIvfModel): Record<string, unknown> {
     for (const cp of vnfc.internalCps) {
       const requirements: Record<string, string>[] = [{ virtual_binding: snake(vnfc.id) }];
       if (cp.virtualLink) requirements.push({ virtual_link: snake(cp.virtualLink) });
-      nodes[snake(cp.id)] = { type: "tosca.nodes.nfv.VduCp", properties: { layer_protocols: ["ipv4"], order: cp.order }, requirements };
+      nodes[snake(cp.id)] = {
+        type: "tosca.nodes.nfv.VduCp",
+        properties: { layer_protocols: ["ipv4"], order: cp.order },
+        requirements,
+      };
     }
   for (const link of model.virtualLinks)
     nodes[snake(link.id)] = {
       type: "tosca.nodes.nfv.VnfVirtualLink",
       properties: {
-        connectivity_type: { layer_protocols: ["ipv4"], ...(link.flowPattern ? { flow_pattern: link.flowPattern } : {}) },
+        connectivity_type: {
+          layer_protocols: ["ipv4"],
+          ...(link.flowPattern ? { flow_pattern: link.flowPattern } : {}),
+        },
         description: link.description,
         vl_profile: {
           max_bitrate_requirements: { root: link.maxBitrateBps },
@@ -85,7 +107,9 @@ function connectivity(loaded: LoadedIvfModel): Record<string, unknown> {
       },
     };
   for (const cpd of model.extCpds) {
-    const cp = model.vnfcs.find((vnfc) => vnfc.id === cpd.vnfc)?.internalCps.find((candidate) => candidate.id === cpd.internalCp);
+    const cp = model.vnfcs
+      .find((vnfc) => vnfc.id === cpd.vnfc)
+      ?.internalCps.find((candidate) => candidate.id === cpd.internalCp);
     if (cp?.virtualLink)
       nodes[snake(cpd.id)] = {
         type: "tosca.nodes.nfv.VnfExtCp",
@@ -102,8 +126,12 @@ function substitutionRequirements(loaded: LoadedIvfModel): Record<string, string
   const { model } = loaded;
   const mapping: Record<string, string[]> = {};
   for (const cpd of model.extCpds) {
-    const cp = model.vnfcs.find((vnfc) => vnfc.id === cpd.vnfc)?.internalCps.find((candidate) => candidate.id === cpd.internalCp);
-    mapping[extRequirementName(cpd.id)] = cp?.virtualLink ? [snake(cpd.id), "external_virtual_link"] : [snake(cpd.internalCp), "virtual_link"];
+    const cp = model.vnfcs
+      .find((vnfc) => vnfc.id === cpd.vnfc)
+      ?.internalCps.find((candidate) => candidate.id === cpd.internalCp);
+    mapping[extRequirementName(cpd.id)] = cp?.virtualLink
+      ? [snake(cpd.id), "external_virtual_link"]
+      : [snake(cpd.internalCp), "virtual_link"];
   }
   return mapping;
 }
@@ -119,7 +147,9 @@ function scalingPolicies(flavour: Flavour): Record<string, unknown>[] {
         max_scale_level: aspect.maxScaleLevel,
         step_deltas: deltaSet(aspect).stepDeltas.map(snake),
       };
-    policies.push({ scaling_aspects: { type: "tosca.policies.nfv.ScalingAspects", properties: { aspects } } });
+    policies.push({
+      scaling_aspects: { type: "tosca.policies.nfv.ScalingAspects", properties: { aspects } },
+    });
   }
   for (const [vnfcId, profile] of Object.entries(flavour.vnfcProfiles))
     policies.push({
@@ -137,7 +167,9 @@ function scalingPolicies(flavour: Flavour): Record<string, unknown>[] {
           type: "tosca.policies.nfv.VduScalingAspectDeltas",
           properties: {
             aspect: snake(aspect.id),
-            deltas: Object.fromEntries(deltas.map((delta) => [snake(delta.id), { number_of_instances: delta.instances[vnfcId] ?? 0 }])),
+            deltas: Object.fromEntries(
+              deltas.map((delta) => [snake(delta.id), { number_of_instances: delta.instances[vnfcId] ?? 0 }]),
+            ),
           },
           targets: [snake(vnfcId)],
         },
@@ -151,10 +183,20 @@ function levelPolicies(flavour: Flavour): Record<string, unknown>[] {
   for (const level of flavour.instantiationLevels)
     levels[snake(level.id)] = {
       description: level.description,
-      scale_info: Object.fromEntries(flavour.scalingAspects.map((aspect) => [snake(aspect.id), { scale_level: level.scaleLevels[aspect.id] ?? 0 }])),
+      scale_info: Object.fromEntries(
+        flavour.scalingAspects.map((aspect) => [
+          snake(aspect.id),
+          { scale_level: level.scaleLevels[aspect.id] ?? 0 },
+        ]),
+      ),
     };
   const policies: Record<string, unknown>[] = [
-    { instantiation_levels: { type: "tosca.policies.nfv.InstantiationLevels", properties: { levels, default_level: snake(flavour.defaultInstantiationLevel) } } },
+    {
+      instantiation_levels: {
+        type: "tosca.policies.nfv.InstantiationLevels",
+        properties: { levels, default_level: snake(flavour.defaultInstantiationLevel) },
+      },
+    },
   ];
   for (const vnfcId of Object.keys(flavour.vnfcProfiles))
     policies.push({
@@ -162,7 +204,10 @@ function levelPolicies(flavour: Flavour): Record<string, unknown>[] {
         type: "tosca.policies.nfv.VduInstantiationLevels",
         properties: {
           levels: Object.fromEntries(
-            flavour.instantiationLevels.map((level) => [snake(level.id), { number_of_instances: instancesAt(flavour, vnfcId, levelScaleLevels(flavour, level.id)) }]),
+            flavour.instantiationLevels.map((level) => [
+              snake(level.id),
+              { number_of_instances: instancesAt(flavour, vnfcId, levelScaleLevels(flavour, level.id)) },
+            ]),
           ),
         },
         targets: [snake(vnfcId)],
@@ -179,13 +224,28 @@ function indicatorPolicies(loaded: LoadedIvfModel): Record<string, unknown>[] {
       [`${kpi.id}_indicator`]: {
         type: indicatorPolicyType,
         description: kpi.description,
-        properties: { source: "vnf", name: kpi.id, indicator_value: [kpi.unit], metric: kpi.metric, expression: kpiExpression(kpi, selector) },
+        properties: {
+          source: "vnf",
+          name: kpi.id,
+          indicator_value: [kpi.unit],
+          metric: kpi.metric,
+          expression: kpiExpression(kpi, selector),
+        },
         targets: ["vnf"],
       },
     }));
 }
 
-const stringInputs = ["descriptor_id", "descriptor_version", "provider", "product_name", "software_version", "product_info_name", "flavour_id", "flavour_description"];
+const stringInputs = [
+  "descriptor_id",
+  "descriptor_version",
+  "provider",
+  "product_name",
+  "software_version",
+  "product_info_name",
+  "flavour_id",
+  "flavour_description",
+];
 const substitutionInputs: Record<string, unknown> = {
   ...Object.fromEntries(stringInputs.map((name) => [name, { type: "string" }])),
   vnfm_info: { type: "list", entry_schema: { type: "string" } },
@@ -193,7 +253,12 @@ const substitutionInputs: Record<string, unknown> = {
   configurable_properties: { type: "map" },
 };
 
-export function renderFlavourDocument(loaded: LoadedIvfModel, flavour: Flavour, version: Sol001Version, typesFile: string): Record<string, unknown> {
+export function renderFlavourDocument(
+  loaded: LoadedIvfModel,
+  flavour: Flavour,
+  version: Sol001Version,
+  typesFile: string,
+): Record<string, unknown> {
   const { model } = loaded;
   const nodes: Record<string, unknown> = {
     vnf: {

@@ -65,7 +65,13 @@ export function renderTypesDocument(loaded: LoadedIvfModel, version: Sol001Versi
         description: "VNF indicator computed from a Prometheus metric the VNF exposes (IFA011 VnfIndicator)",
         properties: {
           ...(version === "2.6.1"
-            ? { source: { type: "string", required: true, constraints: [{ valid_values: ["vnf", "em", "both_vnf_and_em"] }] } }
+            ? {
+                source: {
+                  type: "string",
+                  required: true,
+                  constraints: [{ valid_values: ["vnf", "em", "both_vnf_and_em"] }],
+                },
+              }
             : {}),
           name: { type: "string", required: true },
           indicator_value: { type: "list", required: true, entry_schema: { type: "string" } },

@@ -26,8 +26,17 @@ export function renderSol001Vnfd(loaded: LoadedIvfModel, version: Sol001Version)
   const top = {
     tosca_definitions_version: dialect.toscaVersion,
     description: model.description,
-    metadata: { template_name: model.name, template_author: platform.provider, template_version: model.descriptorVersion },
-    imports: ["etsi_nfv_sol001_common_types.yaml", "etsi_nfv_sol001_vnfd_types.yaml", typesFile, ...flavourFiles.map((file) => file.path)],
+    metadata: {
+      template_name: model.name,
+      template_author: platform.provider,
+      template_version: model.descriptorVersion,
+    },
+    imports: [
+      "etsi_nfv_sol001_common_types.yaml",
+      "etsi_nfv_sol001_vnfd_types.yaml",
+      typesFile,
+      ...flavourFiles.map((file) => file.path),
+    ],
     topology_template: {
       node_templates: {
         vnf: {

@@ -25,7 +25,9 @@ export function monitoringParameterId(vnfc: Vnfc, kpi: Kpi): string {
 }
 
 export function metricsPort(model: IvfModel): { port: number; extCpd: string } {
-  const port = model.vnfcs.flatMap((vnfc) => vnfc.ports).find((candidate) => candidate.name === model.monitoring.metricsPort);
+  const port = model.vnfcs
+    .flatMap((vnfc) => vnfc.ports)
+    .find((candidate) => candidate.name === model.monitoring.metricsPort);
   if (!port) throw new Error(`model ${model.name}: metrics port ${model.monitoring.metricsPort} not found`);
   return { port: port.port, extCpd: port.extCpd };
 }

@@ -1,6 +1,13 @@
 import type { Flavour, LoadedIvfModel, ScalingPolicy, ScalingRule, Vnfc } from "../../model/model-types.js";
 import { deltaSet, instancesAt, levelScaleLevels } from "../../model/scaling-math.js";
-import { cloudInitFileName, memoryGb, metricsPort, minutesCeil, monitoringParameterId, osmPerformanceMetric } from "./osm-values.js";
+import {
+  cloudInitFileName,
+  memoryGb,
+  metricsPort,
+  minutesCeil,
+  monitoringParameterId,
+  osmPerformanceMetric,
+} from "./osm-values.js";
 
 /**
  * SOL006 v2.6.1 VNFD plus OSM IM augments for a VM deployment (one VDU per VNFC), strictly
@@ -16,7 +23,10 @@ function vdu(loaded: LoadedIvfModel, vnfc: Vnfc): Record<string, unknown> {
     description: vnfc.description,
     "sw-image-desc": platform.softwareImage.name,
     "virtual-compute-desc": `${vnfc.id}-compute`,
-    "virtual-storage-desc": [`${vnfc.id}-root`, ...(vnfc.storage ?? []).map((storage) => `${vnfc.id}-${storage.id}`)],
+    "virtual-storage-desc": [
+      `${vnfc.id}-root`,
+      ...(vnfc.storage ?? []).map((storage) => `${vnfc.id}-${storage.id}`),
+    ],
     "cloud-init-file": cloudInitFileName(model, vnfc),
     "int-cpd": vnfc.internalCps.map((cp) => ({
       id: cp.id,
@@ -48,10 +58,18 @@ function resources(loaded: LoadedIvfModel): Record<string, unknown> {
     "virtual-compute-desc": model.vnfcs.map((vnfc) => ({
       id: `${vnfc.id}-compute`,
       "virtual-memory": { size: memoryGb(vnfc.compute.memoryMiB) },
-      "virtual-cpu": { ...(vnfc.compute.cpuArchitecture ? { "cpu-architecture": vnfc.compute.cpuArchitecture } : {}), "num-virtual-cpu": vnfc.compute.vcpus },
+      "virtual-cpu": {
+        ...(vnfc.compute.cpuArchitecture ? { "cpu-architecture": vnfc.compute.cpuArchitecture } : {}),
+        "num-virtual-cpu": vnfc.compute.vcpus,
+      },
     })),
     "virtual-storage-desc": model.vnfcs.flatMap((vnfc) => [
-      { id: `${vnfc.id}-root`, "type-of-storage": "root-storage", "size-of-storage": image.minDiskGiB, "sw-image-desc": image.name },
+      {
+        id: `${vnfc.id}-root`,
+        "type-of-storage": "root-storage",
+        "size-of-storage": image.minDiskGiB,
+        "sw-image-desc": image.name,
+      },
       ...(vnfc.storage ?? []).map((storage) => ({
         id: `${vnfc.id}-${storage.id}`,
         "type-of-storage": "ephemeral-storage",
@@ -76,7 +94,13 @@ function resources(loaded: LoadedIvfModel): Record<string, unknown> {
   };
 }
 
-function criteriaFor(model: LoadedIvfModel["model"], vnfc: Vnfc, policy: ScalingPolicy, rule: ScalingRule, direction: "out" | "in"): Record<string, unknown>[] {
+function criteriaFor(
+  model: LoadedIvfModel["model"],
+  vnfc: Vnfc,
+  policy: ScalingPolicy,
+  rule: ScalingRule,
+  direction: "out" | "in",
+): Record<string, unknown>[] {
   return rule.criteria.map((criterion) => {
     const kpi = model.monitoring.kpis.find((candidate) => candidate.id === criterion.kpi);
     return {
@@ -89,7 +113,12 @@ function criteriaFor(model: LoadedIvfModel["model"], vnfc: Vnfc, policy: Scaling
 }
 
 /** One OSM scaling-policy per direction, so each keeps its own evaluation window and cooldown. */
-function osmPolicies(loaded: LoadedIvfModel, flavour: Flavour, aspectId: string, vnfc: Vnfc): Record<string, unknown>[] {
+function osmPolicies(
+  loaded: LoadedIvfModel,
+  flavour: Flavour,
+  aspectId: string,
+  vnfc: Vnfc,
+): Record<string, unknown>[] {
   const { model } = loaded;
   return model.monitoring.scalingPolicies
     .filter((policy) => policy.flavour === flavour.id && policy.aspect === aspectId)
@@ -112,11 +141,16 @@ function osmPolicies(loaded: LoadedIvfModel, flavour: Flavour, aspectId: string,
 function deploymentFlavour(loaded: LoadedIvfModel, flavour: Flavour): Record<string, unknown> {
   const { model } = loaded;
   const metrics = metricsPort(model);
-  const uniform = (aspectId: string) => flavour.scalingAspects.find((aspect) => aspect.id === aspectId)?.steps.length === 1;
+  const uniform = (aspectId: string) =>
+    flavour.scalingAspects.find((aspect) => aspect.id === aspectId)?.steps.length === 1;
   return {
     id: flavour.id,
     description: flavour.description,
-    "vdu-profile": Object.entries(flavour.vnfcProfiles).map(([id, profile]) => ({ id, "min-number-of-instances": profile.min, "max-number-of-instances": profile.max })),
+    "vdu-profile": Object.entries(flavour.vnfcProfiles).map(([id, profile]) => ({
+      id,
+      "min-number-of-instances": profile.min,
+      "max-number-of-instances": profile.max,
+    })),
     "instantiation-level": flavour.instantiationLevels.map((level) => ({
       id: level.id,
       description: level.description,
@@ -125,18 +159,38 @@ function deploymentFlavour(loaded: LoadedIvfModel, flavour: Flavour): Record<str
         "number-of-instances": instancesAt(flavour, vnfcId, levelScaleLevels(flavour, level.id)),
       })),
       // OSM scales every aspect uniformly; scale levels are only stated where they mean the same.
-      "scaling-info": flavour.scalingAspects.filter((aspect) => uniform(aspect.id)).map((aspect) => ({ "scaling-aspect-id": aspect.id, "scale-level": level.scaleLevels[aspect.id] ?? 0 })),
+      "scaling-info": flavour.scalingAspects
+        .filter((aspect) => uniform(aspect.id))
+        .map((aspect) => ({
+          "scaling-aspect-id": aspect.id,
+          "scale-level": level.scaleLevels[aspect.id] ?? 0,
+        })),
     })),
     "default-instantiation-level": flavour.defaultInstantiationLevel,
-    "supported-operation": ["instantiate-vnf", "scale-vnf", "scale-vnf-to-level", "heal-vnf", "terminate-vnf", "operate-vnf"],
+    "supported-operation": [
+      "instantiate-vnf",
+      "scale-vnf",
+      "scale-vnf-to-level",
+      "heal-vnf",
+      "terminate-vnf",
+      "operate-vnf",
+    ],
     "lcm-operations-configuration": {
       "scale-vnf-op-config": { "scaling-by-more-than-one-step-supported": true },
       "scale-vnf-to-level-op-config": { "arbitrary-target-levels-supported": true },
-      "terminate-vnf-op-config": { "min-graceful-termination": model.lifecycle.gracefulTerminationSeconds * 100 },
+      "terminate-vnf-op-config": {
+        "min-graceful-termination": model.lifecycle.gracefulTerminationSeconds * 100,
+      },
     },
-    indicator: model.monitoring.kpis.filter((kpi) => kpi.indicator === true).map((kpi) => ({ id: kpi.id, name: kpi.description, "indicator-value": kpi.metric, source: "vnf" })),
+    indicator: model.monitoring.kpis
+      .filter((kpi) => kpi.indicator === true)
+      .map((kpi) => ({ id: kpi.id, name: kpi.description, "indicator-value": kpi.metric, source: "vnf" })),
     "scaling-aspect": flavour.scalingAspects.map((aspect) => scalingAspect(loaded, flavour, aspect.id)),
-    "exporters-endpoints": { "metric-path": model.monitoring.metricsPath, "metric-port": metrics.port, "external-connection-point-ref": metrics.extCpd },
+    "exporters-endpoints": {
+      "metric-path": model.monitoring.metricsPath,
+      "metric-port": metrics.port,
+      "external-connection-point-ref": metrics.extCpd,
+    },
     ...(model.configurableProperties.isAutohealEnabled ? { "healing-aspect": healing(loaded, flavour) } : {}),
   };
 }
@@ -151,14 +205,25 @@ function scalingAspect(loaded: LoadedIvfModel, flavour: Flavour, aspectId: strin
   // non-uniform aspect is rendered with its first delta and the levels that fit the profile.
   const profile = flavour.vnfcProfiles[vnfcId];
   const perStep = first?.instances[vnfcId] ?? 1;
-  const maxLevel = aspect.steps.length === 1 || !profile ? aspect.maxScaleLevel : Math.floor((profile.max - profile.initial) / perStep);
+  const maxLevel =
+    aspect.steps.length === 1 || !profile
+      ? aspect.maxScaleLevel
+      : Math.floor((profile.max - profile.initial) / perStep);
   return {
     id: aspect.id,
     name: aspect.id,
     description: aspect.description,
     "max-scale-level": maxLevel,
     "aspect-delta-details": {
-      deltas: [{ id: first?.id ?? `${aspect.id}-delta-1`, "vdu-delta": Object.entries(first?.instances ?? {}).map(([id, count]) => ({ id, "number-of-instances": count })) }],
+      deltas: [
+        {
+          id: first?.id ?? `${aspect.id}-delta-1`,
+          "vdu-delta": Object.entries(first?.instances ?? {}).map(([id, count]) => ({
+            id,
+            "number-of-instances": count,
+          })),
+        },
+      ],
       "step-deltas": first?.id ?? `${aspect.id}-delta-1`,
     },
     ...(vnfc ? { "scaling-policy": osmPolicies(loaded, flavour, aspect.id, vnfc) } : {}),
@@ -201,7 +266,10 @@ export function renderSol006VnfdVm(loaded: LoadedIvfModel): Record<string, unkno
       "int-virtual-link-desc": model.virtualLinks.map((link) => ({
         id: link.id,
         description: link.description,
-        "connectivity-type": { "layer-protocol": ["ipv4"], ...(link.flowPattern ? { "flow-pattern": link.flowPattern } : {}) },
+        "connectivity-type": {
+          "layer-protocol": ["ipv4"],
+          ...(link.flowPattern ? { "flow-pattern": link.flowPattern } : {}),
+        },
       })),
       "ext-cpd": model.extCpds.map((cpd) => ({
         id: cpd.id,

@@ -21,7 +21,12 @@ export function normaliseEntryName(raw: string, sink: FindingSink, archive: stri
   const where = { file: `${archive}!${printable(raw)}` };
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(raw)) {
-    sink.add("IVF-AR-010", where, `entry name ${JSON.stringify(raw)} contains control characters`, "rename the file");
+    sink.add(
+      "IVF-AR-010",
+      where,
+      `entry name ${JSON.stringify(raw)} contains control characters`,
+      "rename the file",
+    );
     return undefined;
   }
   if (raw.includes("\\")) {
@@ -29,12 +34,22 @@ export function normaliseEntryName(raw: string, sink: FindingSink, archive: stri
     return undefined;
   }
   if (raw.startsWith("/") || /^[A-Za-z]:/.test(raw)) {
-    sink.add("IVF-AR-002", where, `entry name "${raw}" is an absolute path`, "store paths relative to the package root");
+    sink.add(
+      "IVF-AR-002",
+      where,
+      `entry name "${raw}" is an absolute path`,
+      "store paths relative to the package root",
+    );
     return undefined;
   }
   const segments = raw.split("/").filter((segment) => segment !== "" && segment !== ".");
   if (segments.includes("..")) {
-    sink.add("IVF-AR-002", where, `entry name "${raw}" contains '..' and escapes the package root`, "remove '..' segments");
+    sink.add(
+      "IVF-AR-002",
+      where,
+      `entry name "${raw}" contains '..' and escapes the package root`,
+      "remove '..' segments",
+    );
     return undefined;
   }
   return segments.join("/");

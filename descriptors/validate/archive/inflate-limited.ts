@@ -57,7 +57,8 @@ export function gunzipLimited(data: Buffer, budget: number, kind: LimitKind): Bu
 }
 
 export function describeLimit(kind: LimitKind, budget: number, limits: ValidationLimits): string {
-  if (kind === "ratio") return `compression ratio above ${limits.maxCompressionRatio}:1 (stopped at ${budget} bytes)`;
+  if (kind === "ratio")
+    return `compression ratio above ${limits.maxCompressionRatio}:1 (stopped at ${budget} bytes)`;
   if (kind === "entry-size") return `uncompressed size above the per-entry limit of ${budget} bytes`;
   return `total uncompressed size above the limit of ${limits.maxTotalBytes} bytes`;
 }

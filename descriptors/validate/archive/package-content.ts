@@ -5,7 +5,7 @@ export interface PackageContent {
   /** Relative directory paths, explicit or implied by file paths, without trailing slash. */
   directories: Set<string>;
   /** Where the content came from, for messages. */
-  container: "zip" | "tar" | "directory";
+  container: "zip" | "tar" | "directory" | "file";
   /** False when reading stopped early (limit hit, truncated archive): later layers are skipped. */
   complete: boolean;
 }
@@ -17,5 +17,6 @@ export function emptyContent(container: PackageContent["container"]): PackageCon
 /** Registers every parent directory of a file path so layout checks can ask for folders. */
 export function addImpliedDirectories(content: PackageContent, path: string): void {
   const parts = path.split("/");
-  for (let index = 1; index < parts.length; index += 1) content.directories.add(parts.slice(0, index).join("/"));
+  for (let index = 1; index < parts.length; index += 1)
+    content.directories.add(parts.slice(0, index).join("/"));
 }

@@ -1,7 +1,14 @@
 import type { FindingSink } from "../findings/report.js";
 import type { ValidationLimits } from "../limits.js";
 import { decodeName, normaliseEntryName } from "./entry-names.js";
-import { CorruptData, describeLimit, gunzipLimited, LimitExceeded, limitRule, outputBudget } from "./inflate-limited.js";
+import {
+  CorruptData,
+  describeLimit,
+  gunzipLimited,
+  LimitExceeded,
+  limitRule,
+  outputBudget,
+} from "./inflate-limited.js";
 import { addImpliedDirectories, emptyContent, type PackageContent } from "./package-content.js";
 
 class TarFormatError extends Error {}
@@ -13,15 +20,30 @@ interface TarHeader {
 }
 
 /** Decompresses a gzip stream under the size and ratio limits (the whole stream is one entry). */
-export function gunzipPackage(buffer: Buffer, archive: string, sink: FindingSink, limits: ValidationLimits): Buffer | undefined {
+export function gunzipPackage(
+  buffer: Buffer,
+  archive: string,
+  sink: FindingSink,
+  limits: ValidationLimits,
+): Buffer | undefined {
   const { budget, kind } = outputBudget(buffer.length, limits.maxTotalBytes, limits);
   try {
     return gunzipLimited(buffer, budget, kind);
   } catch (error) {
     if (error instanceof LimitExceeded) {
-      sink.add(limitRule(error.kind), { file: archive }, `gzip stream: ${describeLimit(error.kind, error.limit, limits)}`, "refusing to decompress further; raise the limit only for trusted packages");
+      sink.add(
+        limitRule(error.kind),
+        { file: archive },
+        `gzip stream: ${describeLimit(error.kind, error.limit, limits)}`,
+        "refusing to decompress further; raise the limit only for trusted packages",
+      );
     } else if (error instanceof CorruptData) {
-      sink.add("IVF-AR-001", { file: archive }, `gzip stream cannot be decompressed: ${error.message}`, "the archive is truncated or corrupt; rebuild it");
+      sink.add(
+        "IVF-AR-001",
+        { file: archive },
+        `gzip stream cannot be decompressed: ${error.message}`,
+        "the archive is truncated or corrupt; rebuild it",
+      );
     } else throw error;
     return undefined;
   }
@@ -77,7 +99,12 @@ function paxPath(data: Buffer): Buffer | undefined {
 }
 
 /** Reads an uncompressed tar archive (ustar, PAX and GNU long names) fully in memory. */
-export function readTar(tar: Buffer, archive: string, sink: FindingSink, limits: ValidationLimits): PackageContent {
+export function readTar(
+  tar: Buffer,
+  archive: string,
+  sink: FindingSink,
+  limits: ValidationLimits,
+): PackageContent {
   const content = emptyContent("tar");
   let cursor = 0;
   let count = 0;
@@ -88,17 +115,26 @@ export function readTar(tar: Buffer, archive: string, sink: FindingSink, limits:
       if (block.every((byte) => byte === 0)) return content;
       const header = readHeader(block);
       const dataStart = cursor + 512;
-      if (dataStart + header.size > tar.length) throw new TarFormatError(`entry data runs past the end of the archive`);
+      if (dataStart + header.size > tar.length)
+        throw new TarFormatError(`entry data runs past the end of the archive`);
       const data = tar.subarray(dataStart, dataStart + header.size);
       cursor = dataStart + Math.ceil(header.size / 512) * 512;
       if (header.type === "x" || header.type === "L") {
-        pendingName = header.type === "x" ? paxPath(data) : data.subarray(0, data.indexOf(0) === -1 ? data.length : data.indexOf(0));
+        pendingName =
+          header.type === "x"
+            ? paxPath(data)
+            : data.subarray(0, data.indexOf(0) === -1 ? data.length : data.indexOf(0));
         continue;
       }
       if (header.type === "g" || header.type === "K") continue;
       count += 1;
       if (count > limits.maxEntries) {
-        sink.add("IVF-AR-005", { file: archive }, `archive has more than ${limits.maxEntries} entries`, "split the package or raise --max-entries");
+        sink.add(
+          "IVF-AR-005",
+          { file: archive },
+          `archive has more than ${limits.maxEntries} entries`,
+          "split the package or raise --max-entries",
+        );
         content.complete = false;
         return content;
       }
@@ -108,16 +144,34 @@ export function readTar(tar: Buffer, archive: string, sink: FindingSink, limits:
     if (cursor < tar.length) throw new TarFormatError("archive ends inside a header block");
   } catch (error) {
     if (!(error instanceof TarFormatError)) throw error;
-    sink.add("IVF-AR-001", { file: archive }, `cannot read tar archive at byte ${cursor}: ${error.message}`, "the archive is truncated or corrupt; rebuild it");
+    sink.add(
+      "IVF-AR-001",
+      { file: archive },
+      `cannot read tar archive at byte ${cursor}: ${error.message}`,
+      "the archive is truncated or corrupt; rebuild it",
+    );
     content.complete = false;
   }
   return content;
 }
 
-function acceptEntry(rawName: Buffer, header: TarHeader, data: Buffer, archive: string, sink: FindingSink, limits: ValidationLimits, content: PackageContent): void {
+function acceptEntry(
+  rawName: Buffer,
+  header: TarHeader,
+  data: Buffer,
+  archive: string,
+  sink: FindingSink,
+  limits: ValidationLimits,
+  content: PackageContent,
+): void {
   const raw = decodeName(rawName);
   if (raw === undefined) {
-    sink.add("IVF-AR-010", { file: archive }, `entry name bytes ${rawName.toString("hex")} are not valid UTF-8`, "store names in UTF-8");
+    sink.add(
+      "IVF-AR-010",
+      { file: archive },
+      `entry name bytes ${rawName.toString("hex")} are not valid UTF-8`,
+      "store names in UTF-8",
+    );
     return;
   }
   const name = normaliseEntryName(raw, sink, archive);
@@ -128,16 +182,27 @@ function acceptEntry(rawName: Buffer, header: TarHeader, data: Buffer, archive: 
     return;
   }
   if (header.type !== "0" && header.type !== "\0" && header.type !== "7") {
-    const what = header.type === "2" ? "a symbolic link" : header.type === "1" ? "a hard link" : "a special file";
+    const what =
+      header.type === "2" ? "a symbolic link" : header.type === "1" ? "a hard link" : "a special file";
     sink.add("IVF-AR-003", { file: name }, `entry "${name}" is ${what}`, "store the target file itself");
     return;
   }
   if (content.files.has(name)) {
-    sink.add("IVF-AR-004", { file: name }, `entry "${name}" appears more than once in the archive`, "keep exactly one entry per path");
+    sink.add(
+      "IVF-AR-004",
+      { file: name },
+      `entry "${name}" appears more than once in the archive`,
+      "keep exactly one entry per path",
+    );
     return;
   }
   if (data.length > limits.maxEntryBytes) {
-    sink.add("IVF-AR-006", { file: name }, `entry "${name}" is ${data.length} bytes; the per-entry limit is ${limits.maxEntryBytes}`, "raise the limit only for trusted packages");
+    sink.add(
+      "IVF-AR-006",
+      { file: name },
+      `entry "${name}" is ${data.length} bytes; the per-entry limit is ${limits.maxEntryBytes}`,
+      "raise the limit only for trusted packages",
+    );
     content.complete = false;
     return;
   }

@@ -29,7 +29,8 @@ const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 
 function need(buffer: Buffer, offset: number, length: number, what: string): void {
-  if (offset < 0 || offset + length > buffer.length) throw new ZipFormatError(`${what} lies beyond the end of the file (truncated archive?)`);
+  if (offset < 0 || offset + length > buffer.length)
+    throw new ZipFormatError(`${what} lies beyond the end of the file (truncated archive?)`);
 }
 
 function findEndRecord(buffer: Buffer): number {
@@ -40,12 +41,16 @@ function findEndRecord(buffer: Buffer): number {
   throw new ZipFormatError("end of central directory record not found (truncated or not a ZIP archive)");
 }
 
-function readZip64End(buffer: Buffer, eocdOffset: number): { count: number; size: number; offset: number } | undefined {
+function readZip64End(
+  buffer: Buffer,
+  eocdOffset: number,
+): { count: number; size: number; offset: number } | undefined {
   const locator = eocdOffset - 20;
   if (locator < 0 || buffer.readUInt32LE(locator) !== ZIP64_LOCATOR) return undefined;
   const recordOffset = Number(buffer.readBigUInt64LE(locator + 8));
   need(buffer, recordOffset, 56, "ZIP64 end record");
-  if (buffer.readUInt32LE(recordOffset) !== ZIP64_EOCD) throw new ZipFormatError("ZIP64 end record signature is wrong");
+  if (buffer.readUInt32LE(recordOffset) !== ZIP64_EOCD)
+    throw new ZipFormatError("ZIP64 end record signature is wrong");
   return {
     count: Number(buffer.readBigUInt64LE(recordOffset + 32)),
     size: Number(buffer.readBigUInt64LE(recordOffset + 40)),
@@ -76,7 +81,8 @@ export function readCentralDirectory(buffer: Buffer, maxEntries: number): Centra
 
 function readCentralEntry(buffer: Buffer, offset: number): { entry: CentralEntry; next: number } {
   need(buffer, offset, 46, "central directory entry");
-  if (buffer.readUInt32LE(offset) !== CENTRAL) throw new ZipFormatError(`bad central directory signature at byte ${offset}`);
+  if (buffer.readUInt32LE(offset) !== CENTRAL)
+    throw new ZipFormatError(`bad central directory signature at byte ${offset}`);
   const nameLength = buffer.readUInt16LE(offset + 28);
   const extraLength = buffer.readUInt16LE(offset + 30);
   const commentLength = buffer.readUInt16LE(offset + 32);
@@ -124,7 +130,8 @@ function applyZip64Extra(entry: CentralEntry, extra: Buffer): void {
 export function localDataOffset(buffer: Buffer, entry: CentralEntry): number {
   const offset = entry.localHeaderOffset;
   need(buffer, offset, 30, "local file header");
-  if (buffer.readUInt32LE(offset) !== 0x04034b50) throw new ZipFormatError(`bad local header signature at byte ${offset}`);
+  if (buffer.readUInt32LE(offset) !== 0x04034b50)
+    throw new ZipFormatError(`bad local header signature at byte ${offset}`);
   const start = offset + 30 + buffer.readUInt16LE(offset + 26) + buffer.readUInt16LE(offset + 28);
   need(buffer, start, entry.compressedSize, "entry data");
   return start;

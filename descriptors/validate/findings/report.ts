@@ -21,14 +21,7 @@ export interface Finding {
 }
 
 export type InputKind =
-  | "csar"
-  | "csar-option2"
-  | "osm-tar"
-  | "osm-zip"
-  | "sol001-yaml"
-  | "sol006-yaml"
-  | "sol006-json"
-  | "unknown";
+  "csar" | "csar-option2" | "osm-tar" | "osm-zip" | "sol001-yaml" | "sol006-yaml" | "sol006-json" | "unknown";
 
 export interface ValidationReport {
   input: string;

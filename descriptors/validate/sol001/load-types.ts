@@ -24,7 +24,12 @@ export interface LoadedTemplate {
 /** Parsed type files, keyed by content digest: the official type files never change between runs. */
 const parsedCache = new Map<string, LoadedDocument>();
 
-function parseCached(bytes: Buffer, file: string, sink: FindingSink, limits: ValidationLimits): LoadedDocument | undefined {
+function parseCached(
+  bytes: Buffer,
+  file: string,
+  sink: FindingSink,
+  limits: ValidationLimits,
+): LoadedDocument | undefined {
   const key = `${file}\0${createHash("sha256").update(bytes).digest("hex")}`;
   const cached = parsedCache.get(key);
   if (cached) return cached;
@@ -69,11 +74,25 @@ function fromTypesDir(sources: TypeSources, version: string, name: string): stri
  * file the package does not ship is looked up by name in the types folder, so packages that
  * reference the forge URLs (as the SOL001 type files themselves do) validate offline.
  */
-export function loadServiceTemplate(entry: string, content: PackageContent, sources: TypeSources, sink: FindingSink, limits: ValidationLimits): LoadedTemplate | undefined {
+export function loadServiceTemplate(
+  entry: string,
+  content: PackageContent,
+  sources: TypeSources,
+  sink: FindingSink,
+  limits: ValidationLimits,
+): LoadedTemplate | undefined {
   const root = parseCached(content.files.get(entry) as Buffer, entry, sink, limits);
   if (!root) return undefined;
   const registry = new TypeRegistry();
-  const normative = sources.normativeTypesFile && existsSync(sources.normativeTypesFile) ? parseCached(readFileSync(sources.normativeTypesFile), sources.normativeTypesFile, new FindingSink(), limits) : undefined;
+  const normative =
+    sources.normativeTypesFile && existsSync(sources.normativeTypesFile)
+      ? parseCached(
+          readFileSync(sources.normativeTypesFile),
+          sources.normativeTypesFile,
+          new FindingSink(),
+          limits,
+        )
+      : undefined;
   if (normative) registry.addDocument(normative);
   const documents: LoadedDocument[] = [];
   const seen = new Set<string>();
@@ -87,7 +106,12 @@ export function loadServiceTemplate(entry: string, content: PackageContent, sour
     for (const { target, path } of importTargets(document)) {
       const next = resolveImport(document, inPackage, target, content, sources, definitionsVersion);
       if (!next) {
-        sink.add("IVF-TOSCA-002", locate(document, path), `import "${target}" cannot be resolved in the package or in the types folder ${sources.typesDir}`, "ship the file under Definitions/ or fix the import path");
+        sink.add(
+          "IVF-TOSCA-002",
+          locate(document, path),
+          `import "${target}" cannot be resolved in the package or in the types folder ${sources.typesDir}`,
+          "ship the file under Definitions/ or fix the import path",
+        );
         continue;
       }
       if (seen.has(next.key)) continue;
@@ -99,13 +123,26 @@ export function loadServiceTemplate(entry: string, content: PackageContent, sour
   return { documents, registry };
 }
 
-function resolveImport(from: LoadedDocument, fromPackage: boolean, target: string, content: PackageContent, sources: TypeSources, version: unknown): { key: string; label: string; bytes: Buffer; inPackage: boolean } | undefined {
+function resolveImport(
+  from: LoadedDocument,
+  fromPackage: boolean,
+  target: string,
+  content: PackageContent,
+  sources: TypeSources,
+  version: unknown,
+): { key: string; label: string; bytes: Buffer; inPackage: boolean } | undefined {
   if (fromPackage) {
     const local = resolveInPackage(from.file, target);
-    if (local !== undefined && content.files.has(local)) return { key: local, label: local, bytes: content.files.get(local) as Buffer, inPackage: true };
+    if (local !== undefined && content.files.has(local))
+      return { key: local, label: local, bytes: content.files.get(local) as Buffer, inPackage: true };
     const sameFolder = resolveInPackage(from.file, basename(target));
     if (/^https?:/.test(target) && sameFolder !== undefined && content.files.has(sameFolder)) {
-      return { key: sameFolder, label: sameFolder, bytes: content.files.get(sameFolder) as Buffer, inPackage: true };
+      return {
+        key: sameFolder,
+        label: sameFolder,
+        bytes: content.files.get(sameFolder) as Buffer,
+        inPackage: true,
+      };
     }
   }
   const external = fromTypesDir(sources, sol001Version(target, version), basename(target));

@@ -1,7 +1,16 @@
 import type { LoadedDocument } from "../yaml/load-document.js";
 
 /** The TOSCA type kinds a definitions file can declare (TOSCA-Simple-Profile-YAML 3.7). */
-export const typeKinds = ["node", "data", "capability", "relationship", "interface", "artifact", "policy", "group"] as const;
+export const typeKinds = [
+  "node",
+  "data",
+  "capability",
+  "relationship",
+  "interface",
+  "artifact",
+  "policy",
+  "group",
+] as const;
 export type TypeKind = (typeof typeKinds)[number];
 
 export type Definition = Record<string, unknown>;
@@ -16,14 +25,36 @@ export interface TypeEntry {
 
 /** TOSCA primitive and collection types (TOSCA 3.2, 3.3): never looked up in the registry. */
 export const primitiveTypes = new Set([
-  "string", "integer", "float", "boolean", "timestamp", "null", "version", "range", "list", "map",
-  "scalar-unit.size", "scalar-unit.time", "scalar-unit.frequency", "scalar-unit.bitrate",
-  "tosca:string", "tosca:integer", "tosca:float", "tosca:boolean", "tosca:timestamp", "tosca:version", "tosca:range", "tosca:list", "tosca:map",
+  "string",
+  "integer",
+  "float",
+  "boolean",
+  "timestamp",
+  "null",
+  "version",
+  "range",
+  "list",
+  "map",
+  "scalar-unit.size",
+  "scalar-unit.time",
+  "scalar-unit.frequency",
+  "scalar-unit.bitrate",
+  "tosca:string",
+  "tosca:integer",
+  "tosca:float",
+  "tosca:boolean",
+  "tosca:timestamp",
+  "tosca:version",
+  "tosca:range",
+  "tosca:list",
+  "tosca:map",
 ]);
 
 /** All types visible to one service template: normative + imported + declared in the file itself. */
 export class TypeRegistry {
-  private readonly byKind = new Map<TypeKind, Map<string, TypeEntry>>(typeKinds.map((kind) => [kind, new Map()]));
+  private readonly byKind = new Map<TypeKind, Map<string, TypeEntry>>(
+    typeKinds.map((kind) => [kind, new Map()]),
+  );
 
   addDocument(document: LoadedDocument): void {
     const root = document.data as Record<string, unknown> | null;
@@ -33,7 +64,9 @@ export class TypeRegistry {
       if (!section || typeof section !== "object") continue;
       for (const [name, definition] of Object.entries(section as Record<string, unknown>)) {
         const value = (definition && typeof definition === "object" ? definition : {}) as Definition;
-        this.byKind.get(kind)?.set(name, { name, kind, definition: value, document, path: [`${kind}_types`, name] });
+        this.byKind
+          .get(kind)
+          ?.set(name, { name, kind, definition: value, document, path: [`${kind}_types`, name] });
       }
     }
   }
@@ -68,7 +101,8 @@ export class TypeRegistry {
       if (!value || typeof value !== "object" || Array.isArray(value)) continue;
       for (const [key, definition] of Object.entries(value as Record<string, unknown>)) {
         const previous = result.get(key) ?? {};
-        const next = typeof definition === "string" ? { type: definition } : ((definition ?? {}) as Definition);
+        const next =
+          typeof definition === "string" ? { type: definition } : ((definition ?? {}) as Definition);
         result.set(key, { ...previous, ...next });
       }
     }
@@ -84,7 +118,10 @@ export class TypeRegistry {
       for (const item of list) {
         if (!item || typeof item !== "object") continue;
         for (const [key, definition] of Object.entries(item as Record<string, unknown>)) {
-          result.set(key, typeof definition === "string" ? { capability: definition } : ((definition ?? {}) as Definition));
+          result.set(
+            key,
+            typeof definition === "string" ? { capability: definition } : ((definition ?? {}) as Definition),
+          );
         }
       }
     }

@@ -14,7 +14,17 @@ export interface CheckContext {
 type Path = (string | number)[];
 
 /** TOSCA 4 intrinsic functions: their value is only known at deployment time. */
-const functions = new Set(["get_input", "get_property", "get_attribute", "get_operation_output", "concat", "join", "token", "get_artifact", "get_nodes_of_type"]);
+const functions = new Set([
+  "get_input",
+  "get_property",
+  "get_attribute",
+  "get_operation_output",
+  "concat",
+  "join",
+  "token",
+  "get_artifact",
+  "get_nodes_of_type",
+]);
 
 function functionName(value: unknown): string | undefined {
   if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
@@ -29,7 +39,12 @@ function isFunction(context: CheckContext, value: unknown, path: Path): boolean 
     const argument = (value as Record<string, unknown>).get_input;
     const input = Array.isArray(argument) ? argument[0] : argument;
     if (typeof input === "string" && !context.inputs.has(input)) {
-      context.sink.add("IVF-TOSCA-010", locate(context.document, path), `get_input "${input}" is not declared in topology_template.inputs`, `declare input "${input}" or use a literal value`);
+      context.sink.add(
+        "IVF-TOSCA-010",
+        locate(context.document, path),
+        `get_input "${input}" is not declared in topology_template.inputs`,
+        `declare input "${input}" or use a literal value`,
+      );
     }
   }
   return true;
@@ -51,15 +66,27 @@ function primitiveProblem(type: string, value: unknown): string | undefined {
     case "boolean":
       return typeof value === "boolean" ? undefined : `must be true or false, got ${describe(value)}`;
     case "timestamp":
-      return typeof value === "string" && !Number.isNaN(Date.parse(value)) ? undefined : `must be a YAML timestamp, got ${describe(value)}`;
+      return typeof value === "string" && !Number.isNaN(Date.parse(value))
+        ? undefined
+        : `must be a YAML timestamp, got ${describe(value)}`;
     case "version":
-      return (typeof value === "string" || typeof value === "number") && /^\d+\.\d+(\.\d+)?(\.[A-Za-z0-9]+)?(-\d+)?$/.test(String(value)) ? undefined : `must be a TOSCA version (major.minor[.fix[.qualifier[-build]]]), got ${describe(value)}`;
+      return (typeof value === "string" || typeof value === "number") &&
+        /^\d+\.\d+(\.\d+)?(\.[A-Za-z0-9]+)?(-\d+)?$/.test(String(value))
+        ? undefined
+        : `must be a TOSCA version (major.minor[.fix[.qualifier[-build]]]), got ${describe(value)}`;
     case "range":
-      return Array.isArray(value) && value.length === 2 && value.every((item) => Number.isInteger(item) || item === "UNBOUNDED") ? undefined : `must be a range [min, max], got ${describe(value)}`;
+      return Array.isArray(value) &&
+        value.length === 2 &&
+        value.every((item) => Number.isInteger(item) || item === "UNBOUNDED")
+        ? undefined
+        : `must be a range [min, max], got ${describe(value)}`;
     case "null":
       return value === null ? undefined : `must be null`;
     default:
-      if (isScalarUnitType(base)) return scalarValue(base, value) !== undefined ? undefined : `must be a ${base} like "4 GB" (units: ${unitList(base)}), got ${describe(value)}`;
+      if (isScalarUnitType(base))
+        return scalarValue(base, value) !== undefined
+          ? undefined
+          : `must be a ${base} like "4 GB" (units: ${unitList(base)}), got ${describe(value)}`;
       return undefined;
   }
 }
@@ -72,7 +99,14 @@ export function describe(value: unknown): string {
 }
 
 /** Checks a value against a TOSCA property/parameter definition ({type, entry_schema, constraints}). */
-export function checkValue(context: CheckContext, value: unknown, schema: Definition, path: Path, label: string, depth = 0): void {
+export function checkValue(
+  context: CheckContext,
+  value: unknown,
+  schema: Definition,
+  path: Path,
+  label: string,
+  depth = 0,
+): void {
   if (value === undefined || isFunction(context, value, path) || depth > 32) return;
   const type = typeof schema.type === "string" ? schema.type : "string";
   if (primitiveTypes.has(type)) {
@@ -85,16 +119,43 @@ export function checkValue(context: CheckContext, value: unknown, schema: Defini
   checkConstraints(context, value, type, schema.constraints, path, label);
 }
 
-function checkPrimitive(context: CheckContext, value: unknown, type: string, schema: Definition, path: Path, label: string, depth: number): void {
+function checkPrimitive(
+  context: CheckContext,
+  value: unknown,
+  type: string,
+  schema: Definition,
+  path: Path,
+  label: string,
+  depth: number,
+): void {
   const entrySchema = normaliseSchema(schema.entry_schema);
   if (type === "list" || type === "tosca:list") {
-    if (!Array.isArray(value)) return report(context, path, label, `must be a list, got ${describe(value)}`, "write the value as a YAML sequence");
-    if (entrySchema) value.forEach((item, index) => checkValue(context, item, entrySchema, [...path, index], `${label}[${index}]`, depth + 1));
+    if (!Array.isArray(value))
+      return report(
+        context,
+        path,
+        label,
+        `must be a list, got ${describe(value)}`,
+        "write the value as a YAML sequence",
+      );
+    if (entrySchema)
+      value.forEach((item, index) =>
+        checkValue(context, item, entrySchema, [...path, index], `${label}[${index}]`, depth + 1),
+      );
     return;
   }
   if (type === "map" || type === "tosca:map") {
-    if (!value || typeof value !== "object" || Array.isArray(value)) return report(context, path, label, `must be a map, got ${describe(value)}`, "write the value as a YAML mapping");
-    if (entrySchema) for (const [key, item] of Object.entries(value)) checkValue(context, item, entrySchema, [...path, key], `${label}.${key}`, depth + 1);
+    if (!value || typeof value !== "object" || Array.isArray(value))
+      return report(
+        context,
+        path,
+        label,
+        `must be a map, got ${describe(value)}`,
+        "write the value as a YAML mapping",
+      );
+    if (entrySchema)
+      for (const [key, item] of Object.entries(value))
+        checkValue(context, item, entrySchema, [...path, key], `${label}.${key}`, depth + 1);
     return;
   }
   const problem = primitiveProblem(type, value);
@@ -107,46 +168,103 @@ export function normaliseSchema(schema: unknown): Definition | undefined {
 }
 
 /** A data type derived from a primitive (e.g. string with constraints) or a complex data type. */
-function checkDataType(context: CheckContext, value: unknown, type: string, path: Path, label: string, depth: number): void {
+function checkDataType(
+  context: CheckContext,
+  value: unknown,
+  type: string,
+  path: Path,
+  label: string,
+  depth: number,
+): void {
   const chain = context.registry.chain("data", type);
   const root = chain[chain.length - 1];
   const primitiveBase = root?.definition.derived_from;
   if (typeof primitiveBase === "string" && primitiveTypes.has(primitiveBase)) {
     checkPrimitive(context, value, primitiveBase, root?.definition ?? {}, path, label, depth);
-    for (const entry of chain) checkConstraints(context, value, primitiveBase, entry.definition.constraints, path, label);
+    for (const entry of chain)
+      checkConstraints(context, value, primitiveBase, entry.definition.constraints, path, label);
     return;
   }
   if (!value || typeof value !== "object" || Array.isArray(value)) {
-    return report(context, path, label, `must be a map of type ${type}, got ${describe(value)}`, `write the fields of ${type}`);
+    return report(
+      context,
+      path,
+      label,
+      `must be a map of type ${type}, got ${describe(value)}`,
+      `write the fields of ${type}`,
+    );
   }
   const definitions = context.registry.merged("data", type, "properties");
-  checkProperties(context, value as Record<string, unknown>, definitions, path, `${label} (${type})`, depth + 1);
+  checkProperties(
+    context,
+    value as Record<string, unknown>,
+    definitions,
+    path,
+    `${label} (${type})`,
+    depth + 1,
+  );
 }
 
 /** Required/unknown/typed properties of a map against merged property definitions. */
-export function checkProperties(context: CheckContext, values: Record<string, unknown>, definitions: Map<string, Definition>, path: Path, label: string, depth = 0): void {
+export function checkProperties(
+  context: CheckContext,
+  values: Record<string, unknown>,
+  definitions: Map<string, Definition>,
+  path: Path,
+  label: string,
+  depth = 0,
+): void {
   for (const [name, definition] of definitions) {
     const required = definition.required !== false;
-    if (required && values[name] === undefined && definition.default === undefined && definition.status !== "deprecated") {
-      context.sink.add("IVF-TOSCA-005", locate(context.document, path), `${label} lacks required property "${name}"`, `add "${name}" (type ${String(definition.type ?? "string")})`);
+    if (
+      required &&
+      values[name] === undefined &&
+      definition.default === undefined &&
+      definition.status !== "deprecated"
+    ) {
+      context.sink.add(
+        "IVF-TOSCA-005",
+        locate(context.document, path),
+        `${label} lacks required property "${name}"`,
+        `add "${name}" (type ${String(definition.type ?? "string")})`,
+      );
     }
   }
   for (const [name, value] of Object.entries(values)) {
     const definition = definitions.get(name);
     if (!definition) {
       const known = [...definitions.keys()].join(", ") || "none";
-      context.sink.add("IVF-TOSCA-006", locate(context.document, [...path, name]), `${label} has no property "${name}"`, `defined properties: ${known}`);
+      context.sink.add(
+        "IVF-TOSCA-006",
+        locate(context.document, [...path, name]),
+        `${label} has no property "${name}"`,
+        `defined properties: ${known}`,
+      );
       continue;
     }
     checkValue(context, value, definition, [...path, name], `${label}.${name}`, depth);
   }
 }
 
-function checkConstraints(context: CheckContext, value: unknown, type: string, constraints: unknown, path: Path, label: string): void {
+function checkConstraints(
+  context: CheckContext,
+  value: unknown,
+  type: string,
+  constraints: unknown,
+  path: Path,
+  label: string,
+): void {
   if (!Array.isArray(constraints) || functionName(value)) return;
   for (const clause of constraints) {
     if (!clause || typeof clause !== "object") continue;
     const failure = failedConstraint(type, value, clause as Record<string, unknown>);
-    if (failure) report(context, path, label, `${failure} (value ${JSON.stringify(value)})`, "change the value to satisfy the type's constraints");
+    if (failure)
+      report(
+        context,
+        path,
+        label,
+        `${failure} (value ${JSON.stringify(value)})`,
+        "change the value to satisfy the type's constraints",
+      );
   }
 }

@@ -9,13 +9,25 @@ import { primitiveTypes, typeKinds, type TypeRegistry } from "./type-registry.js
 import type { CheckContext } from "./value-check.js";
 
 type Record_ = Record<string, unknown>;
-const asRecord = (value: unknown): Record_ | undefined => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record_) : undefined);
+const asRecord = (value: unknown): Record_ | undefined =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as Record_) : undefined;
 
 /** Versions Tacker/tosca-parser (1_0-1_2) and SOL001 v3+ (1_3) use. */
-const toscaVersions = new Set(["tosca_simple_yaml_1_0", "tosca_simple_yaml_1_1", "tosca_simple_yaml_1_2", "tosca_simple_yaml_1_3"]);
+const toscaVersions = new Set([
+  "tosca_simple_yaml_1_0",
+  "tosca_simple_yaml_1_1",
+  "tosca_simple_yaml_1_2",
+  "tosca_simple_yaml_1_3",
+]);
 
 /** The SOL001 layer: the entry VNFD and everything it imports, against the official types. */
-export function checkVnfd(entry: string, content: PackageContent, sources: TypeSources, sink: FindingSink, limits: ValidationLimits): void {
+export function checkVnfd(
+  entry: string,
+  content: PackageContent,
+  sources: TypeSources,
+  sink: FindingSink,
+  limits: ValidationLimits,
+): void {
   const template = loadServiceTemplate(entry, content, sources, sink, limits);
   if (!template) return;
   const own = template.documents.filter((document) => content.files.has(document.file));
@@ -28,24 +40,47 @@ export function checkVnfd(entry: string, content: PackageContent, sources: TypeS
     if (!topology) continue;
     const inputs = new Set(Object.keys(asRecord(topology.inputs) ?? {}));
     const context: CheckContext = { registry: template.registry, sink, document, inputs };
-    checkTopology(context, topology, new Set(content.files.keys()));
+    checkTopology(
+      context,
+      topology,
+      content.container === "file" ? new Set() : new Set(content.files.keys()),
+    );
     checkScaling(context, topology);
     ({ vnfNodes, flavours } = collectVnf(context, topology, vnfNodes, flavours));
   }
   const root = template.documents[0] as LoadedDocument;
   if (vnfNodes === 0) {
-    sink.add("IVF-TOSCA-012", { file: entry }, "no node template or substitution_mappings uses a type derived from tosca.nodes.nfv.VNF", "add the VNF node template (SOL001 6.8.1)");
+    sink.add(
+      "IVF-TOSCA-012",
+      { file: entry },
+      "no node template or substitution_mappings uses a type derived from tosca.nodes.nfv.VNF",
+      "add the VNF node template (SOL001 6.8.1)",
+    );
   } else if (flavours.length === 0) {
-    sink.add("IVF-TOSCA-012", locate(root, ["topology_template"]), "no flavour_id found: neither substitution_mappings.properties.flavour_id (Tacker v2) nor a literal VNF flavour_id", "set substitution_mappings.properties.flavour_id in each deployment flavour");
+    sink.add(
+      "IVF-TOSCA-012",
+      locate(root, ["topology_template"]),
+      "no flavour_id found: neither substitution_mappings.properties.flavour_id (Tacker v2) nor a literal VNF flavour_id",
+      "set substitution_mappings.properties.flavour_id in each deployment flavour",
+    );
   }
 }
 
 function checkDefinitionsVersion(document: LoadedDocument, sink: FindingSink): void {
   const version = asRecord(document.data)?.tosca_definitions_version;
   if (typeof version !== "string" || !toscaVersions.has(version)) {
-    sink.add("IVF-TOSCA-001", locate(document, ["tosca_definitions_version"]), `tosca_definitions_version is ${JSON.stringify(version ?? null)}`, "use tosca_simple_yaml_1_2 (SOL001 v2.6.1) or tosca_simple_yaml_1_3 (v3.3.1+)");
+    sink.add(
+      "IVF-TOSCA-001",
+      locate(document, ["tosca_definitions_version"]),
+      `tosca_definitions_version is ${JSON.stringify(version ?? null)}`,
+      "use tosca_simple_yaml_1_2 (SOL001 v2.6.1) or tosca_simple_yaml_1_3 (v3.3.1+)",
+    );
   } else if (version === "tosca_simple_yaml_1_3") {
-    sink.add("IVF-TOSCA-016", locate(document, ["tosca_definitions_version"]), "tosca_simple_yaml_1_3: ONAP VNF SDK and Debian's tosca-parser 2.6 accept only 1_0 - 1_2");
+    sink.add(
+      "IVF-TOSCA-016",
+      locate(document, ["tosca_definitions_version"]),
+      "tosca_simple_yaml_1_3: ONAP VNF SDK and Debian's tosca-parser 2.6 accept only 1_0 - 1_2",
+    );
   }
 }
 
@@ -56,21 +91,47 @@ function checkDeclaredTypes(document: LoadedDocument, registry: TypeRegistry, si
     for (const [name, raw] of Object.entries(section ?? {})) {
       const parent = asRecord(raw)?.derived_from;
       const path = [`${kind}_types`, name, "derived_from"];
-      const parentKnown = typeof parent !== "string" || registry.get(kind, parent) || (kind === "data" && primitiveTypes.has(parent));
-      if (!parentKnown) sink.add("IVF-TOSCA-004", locate(document, path), `${kind} type "${name}" derives from "${String(parent)}", which is not defined`, "import the definitions file of the parent type");
-      else if (typeof parent === "string" && registry.chain(kind, name).length > 64) sink.add("IVF-TOSCA-004", locate(document, path), `${kind} type "${name}" has a cyclic derived_from chain`, "break the cycle");
+      const parentKnown =
+        typeof parent !== "string" ||
+        registry.get(kind, parent) ||
+        (kind === "data" && primitiveTypes.has(parent));
+      if (!parentKnown)
+        sink.add(
+          "IVF-TOSCA-004",
+          locate(document, path),
+          `${kind} type "${name}" derives from "${String(parent)}", which is not defined`,
+          "import the definitions file of the parent type",
+        );
+      else if (typeof parent === "string" && registry.chain(kind, name).length > 64)
+        sink.add(
+          "IVF-TOSCA-004",
+          locate(document, path),
+          `${kind} type "${name}" has a cyclic derived_from chain`,
+          "break the cycle",
+        );
       for (const [property, definition] of Object.entries(asRecord(asRecord(raw)?.properties) ?? {})) {
         const type = asRecord(definition)?.type;
         if (typeof type === "string" && !primitiveTypes.has(type) && !registry.get("data", type)) {
-          sink.add("IVF-TOSCA-003", locate(document, [`${kind}_types`, name, "properties", property, "type"]), `property "${property}" of ${name} has type "${type}", which is not defined`, "import the data type definition");
+          sink.add(
+            "IVF-TOSCA-003",
+            locate(document, [`${kind}_types`, name, "properties", property, "type"]),
+            `property "${property}" of ${name} has type "${type}", which is not defined`,
+            "import the data type definition",
+          );
         }
       }
     }
   }
 }
 
-function collectVnf(context: CheckContext, topology: Record_, vnfNodes: number, flavours: string[]): { vnfNodes: number; flavours: string[] } {
-  const isVnf = (type: unknown): boolean => typeof type === "string" && context.registry.derivesFrom("node", type, "tosca.nodes.nfv.VNF");
+function collectVnf(
+  context: CheckContext,
+  topology: Record_,
+  vnfNodes: number,
+  flavours: string[],
+): { vnfNodes: number; flavours: string[] } {
+  const isVnf = (type: unknown): boolean =>
+    typeof type === "string" && context.registry.derivesFrom("node", type, "tosca.nodes.nfv.VNF");
   const mappings = asRecord(topology.substitution_mappings);
   const next = [...flavours];
   let count = vnfNodes;

@@ -12,7 +12,11 @@ const algorithms: Record<string, string> = {
 };
 
 export function cryptoAlgorithm(name: string): string | undefined {
-  const key = name.trim().toLowerCase().replace(/^sha(\d)/, "sha-$1").replace(/^sha-3-/, "sha3-");
+  const key = name
+    .trim()
+    .toLowerCase()
+    .replace(/^sha(\d)/, "sha-$1")
+    .replace(/^sha-3-/, "sha3-");
   return algorithms[key];
 }
 

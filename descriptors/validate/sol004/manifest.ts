@@ -31,7 +31,11 @@ export function parseManifest(text: string): Manifest {
   if (cmsStart !== -1) {
     const end = text.indexOf(CMS_END, cmsStart);
     const pemEnd = end === -1 ? text.length : end + CMS_END.length;
-    manifest.cms = { pem: `${text.slice(cmsStart, pemEnd)}\n`, signedLength: Buffer.byteLength(body), line: body.split("\n").length };
+    manifest.cms = {
+      pem: `${text.slice(cmsStart, pemEnd)}\n`,
+      signedLength: Buffer.byteLength(body),
+      line: body.split("\n").length,
+    };
   }
   let section: "none" | "metadata" | "sources" | "non-mano" = "none";
   let currentSet: string | undefined;
@@ -80,7 +84,13 @@ function addSourceKey(manifest: Manifest, key: string, value: string, line: numb
   else manifest.malformed.push({ line, text: `${key}: ${value}` });
 }
 
-function addNonMano(manifest: Manifest, currentSet: string | undefined, key: string, value: string, line: number): string | undefined {
+function addNonMano(
+  manifest: Manifest,
+  currentSet: string | undefined,
+  key: string,
+  value: string,
+  line: number,
+): string | undefined {
   if (key === "Source" && currentSet) {
     manifest.nonMano.get(currentSet)?.push({ source: value, line });
     return currentSet;

@@ -37,7 +37,12 @@ export function decodeText(bytes: Buffer, file: string, sink: FindingSink): stri
         break;
       }
     }
-    sink.add("IVF-IN-002", { file }, `${file} is not valid UTF-8 (first invalid byte near offset ${offset})`, "save the file as UTF-8");
+    sink.add(
+      "IVF-IN-002",
+      { file },
+      `${file} is not valid UTF-8 (first invalid byte near offset ${offset})`,
+      "save the file as UTF-8",
+    );
     return undefined;
   }
 }
@@ -46,17 +51,33 @@ export function decodeText(bytes: Buffer, file: string, sink: FindingSink): stri
  * Parses YAML 1.2 (core schema: no timestamps, no custom tags) and records positions through
  * js-yaml's node listener. Depth is limited while parsing, alias expansion afterwards.
  */
-export function loadDocument(text: string, file: string, sink: FindingSink, limits: ValidationLimits): LoadedDocument | undefined {
+export function loadDocument(
+  text: string,
+  file: string,
+  sink: FindingSink,
+  limits: ValidationLimits,
+): LoadedDocument | undefined {
   if (text.length > limits.maxDocumentBytes) {
-    sink.add("IVF-AR-006", { file }, `${file} is ${text.length} bytes; documents are limited to ${limits.maxDocumentBytes}`, "split the document");
+    sink.add(
+      "IVF-AR-006",
+      { file },
+      `${file} is ${text.length} bytes; documents are limited to ${limits.maxDocumentBytes}`,
+      "split the document",
+    );
     return undefined;
   }
   const positions = new WeakMap<object, Map<Segment, Position>>();
   const stack: Frame[] = [];
-  const listener = (event: string, state: { line: number; position: number; lineStart: number; result: unknown }): void => {
+  const listener = (
+    event: string,
+    state: { line: number; position: number; lineStart: number; result: unknown },
+  ): void => {
     if (event === "open") {
       if (stack.length >= limits.maxDepth) throw new DepthExceeded();
-      stack.push({ position: { line: state.line + 1, column: state.position - state.lineStart + 1 }, children: [] });
+      stack.push({
+        position: { line: state.line + 1, column: state.position - state.lineStart + 1 },
+        children: [],
+      });
       return;
     }
     const frame = stack.pop() as Frame;
@@ -71,13 +92,22 @@ export function loadDocument(text: string, file: string, sink: FindingSink, limi
     return undefined;
   }
   if (text.includes("*") && !withinNodeBudget(data, limits)) {
-    sink.add("IVF-YAML-002", { file }, `${file}: aliases expand to more than ${limits.maxYamlNodes} nodes`, "remove the alias chain (YAML 'billion laughs' pattern)");
+    sink.add(
+      "IVF-YAML-002",
+      { file },
+      `${file}: aliases expand to more than ${limits.maxYamlNodes} nodes`,
+      "remove the alias chain (YAML 'billion laughs' pattern)",
+    );
     return undefined;
   }
   return { file, data, positions };
 }
 
-function recordChildren(positions: WeakMap<object, Map<Segment, Position>>, result: unknown, frame: Frame): void {
+function recordChildren(
+  positions: WeakMap<object, Map<Segment, Position>>,
+  result: unknown,
+  frame: Frame,
+): void {
   if (result === null || typeof result !== "object" || positions.has(result)) return;
   const map = new Map<Segment, Position>();
   if (Array.isArray(result)) {
@@ -93,12 +123,20 @@ function recordChildren(positions: WeakMap<object, Map<Segment, Position>>, resu
 
 function reportParseError(error: unknown, file: string, sink: FindingSink, limits: ValidationLimits): void {
   if (error instanceof DepthExceeded || error instanceof RangeError) {
-    sink.add("IVF-YAML-003", { file }, `${file}: nesting deeper than ${limits.maxDepth} levels`, "flatten the document");
+    sink.add(
+      "IVF-YAML-003",
+      { file },
+      `${file}: nesting deeper than ${limits.maxDepth} levels`,
+      "flatten the document",
+    );
     return;
   }
   const mark = (error as { mark?: { line: number; column: number } }).mark;
   const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-  const location: FindingLocation = { file, ...(mark ? { line: mark.line + 1, column: mark.column + 1 } : {}) };
+  const location: FindingLocation = {
+    file,
+    ...(mark ? { line: mark.line + 1, column: mark.column + 1 } : {}),
+  };
   sink.add("IVF-YAML-001", location, `${file}: ${reason}`, "fix the YAML syntax at the given position");
 }
 
@@ -135,5 +173,9 @@ export function jsonPointer(path: readonly Segment[]): string {
 /** A finding location for a node: file, line/column and JSON pointer. */
 export function locate(document: LoadedDocument, path: readonly Segment[]): FindingLocation {
   const position = positionAt(document, path);
-  return { file: document.file, ...(position ? { line: position.line, column: position.column } : {}), pointer: jsonPointer(path) };
+  return {
+    file: document.file,
+    ...(position ? { line: position.line, column: position.column } : {}),
+    pointer: jsonPointer(path),
+  };
 }

@@ -12,7 +12,20 @@ export const integerRanges: Record<string, [number, number]> = {
   uint64: [0, Number.MAX_SAFE_INTEGER],
 };
 
-export const builtinNames = new Set([...Object.keys(integerRanges), "decimal64", "string", "boolean", "enumeration", "bits", "binary", "leafref", "identityref", "empty", "union", "instance-identifier"]);
+export const builtinNames = new Set([
+  ...Object.keys(integerRanges),
+  "decimal64",
+  "string",
+  "boolean",
+  "enumeration",
+  "bits",
+  "binary",
+  "leafref",
+  "identityref",
+  "empty",
+  "union",
+  "instance-identifier",
+]);
 
 /**
  * Typedefs of RFC 6991 (ietf-inet-types, ietf-yang-types) that SOL006 and the OSM augments
@@ -34,7 +47,15 @@ export const ietfTypedefs: Record<string, CompiledType> = {
   "ietf-yang-types:counter32": { name: "yang:counter32", base: "uint32" },
   "ietf-yang-types:counter64": { name: "yang:counter64", base: "uint64" },
   "ietf-yang-types:gauge32": { name: "yang:gauge32", base: "uint32" },
-  "ietf-yang-types:uuid": { name: "yang:uuid", base: "string", patterns: ["[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"] },
-  "ietf-yang-types:mac-address": { name: "yang:mac-address", base: "string", patterns: ["[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}"] },
+  "ietf-yang-types:uuid": {
+    name: "yang:uuid",
+    base: "string",
+    patterns: ["[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"],
+  },
+  "ietf-yang-types:mac-address": {
+    name: "yang:mac-address",
+    base: "string",
+    patterns: ["[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}"],
+  },
   "ietf-yang-types:date-and-time": { name: "yang:date-and-time", base: "string" },
 };

@@ -16,8 +16,17 @@ function compileChildren(statements: Statement[], context: Context): SchemaNode[
     if (!dataKeywords.has(statement.keyword) || childArgument(statement, "config") === "false") continue;
     if (statement.keyword === "uses") {
       const found = context.set.find("grouping", statement.argument ?? "", context.module, context.scope);
-      if (!found) throw new YangCompileError(`module ${context.module.name} line ${statement.line}: grouping "${statement.argument}" is not defined`);
-      nodes.push(...compileChildren(found.statement.children, { ...context, module: found.module, scope: found.scope }));
+      if (!found)
+        throw new YangCompileError(
+          `module ${context.module.name} line ${statement.line}: grouping "${statement.argument}" is not defined`,
+        );
+      nodes.push(
+        ...compileChildren(found.statement.children, {
+          ...context,
+          module: found.module,
+          scope: found.scope,
+        }),
+      );
       continue;
     }
     nodes.push(compileNode(statement, context));
@@ -27,7 +36,11 @@ function compileChildren(statements: Statement[], context: Context): SchemaNode[
 
 function compileNode(statement: Statement, context: Context): SchemaNode {
   const inner: Context = { ...context, scope: [statement.children, ...context.scope] };
-  const node: SchemaNode = { kind: statement.keyword as SchemaNode["kind"], name: statement.argument ?? "", module: context.owner };
+  const node: SchemaNode = {
+    kind: statement.keyword as SchemaNode["kind"],
+    name: statement.argument ?? "",
+    module: context.owner,
+  };
   const number = (keyword: string): number | undefined => {
     const value = childArgument(statement, keyword);
     return value === undefined || value === "unbounded" ? undefined : Number(value);
@@ -55,7 +68,11 @@ function compileNode(statement: Statement, context: Context): SchemaNode {
     }
     case "choice":
     case "case":
-      node.children = wrapCases(compileChildren(statement.children, inner), statement.keyword === "choice", context.owner);
+      node.children = wrapCases(
+        compileChildren(statement.children, inner),
+        statement.keyword === "choice",
+        context.owner,
+      );
       break;
   }
   return node;
@@ -64,7 +81,9 @@ function compileNode(statement: Statement, context: Context): SchemaNode {
 /** RFC 7950 §7.9.2: a data node directly under a choice is a shorthand for a case of its own. */
 function wrapCases(nodes: SchemaNode[], underChoice: boolean, owner: string): SchemaNode[] {
   if (!underChoice) return nodes;
-  return nodes.map((node) => (node.kind === "case" ? node : { kind: "case", name: node.name, module: owner, children: [node] }));
+  return nodes.map((node) =>
+    node.kind === "case" ? node : { kind: "case", name: node.name, module: owner, children: [node] },
+  );
 }
 
 function findTarget(root: SchemaNode, path: string): SchemaNode | undefined {
@@ -81,29 +100,46 @@ function findTarget(root: SchemaNode, path: string): SchemaNode | undefined {
 function applyAugments(root: SchemaNode, set: ModuleSet, identities: TypeContext["identities"]): void {
   const pending: { statement: Statement; module: ModuleInfo }[] = [];
   for (const module of set.modules.values()) {
-    for (const statement of module.body) if (statement.keyword === "augment" || statement.keyword === "deviation") pending.push({ statement, module });
+    for (const statement of module.body)
+      if (statement.keyword === "augment" || statement.keyword === "deviation")
+        pending.push({ statement, module });
   }
+  // Deviations refer to the base model; apply them before augments that may re-add a node of the same name.
+  for (const item of pending.filter((entry) => entry.statement.keyword === "deviation"))
+    applyDeviation(root, item.statement);
+  pending.splice(0, pending.length, ...pending.filter((entry) => entry.statement.keyword === "augment"));
   for (let pass = 0; pass < 8 && pending.length; pass += 1) {
     for (let index = pending.length - 1; index >= 0; index -= 1) {
       const { statement, module } = pending[index] as (typeof pending)[number];
       const target = findTarget(root, statement.argument ?? "");
       if (!target) continue;
       pending.splice(index, 1);
-      if (statement.keyword === "deviation") {
-        applyDeviation(root, statement);
-        continue;
-      }
-      const context: Context = { set, module, scope: [statement.children, module.body], identities, owner: module.name };
-      const added = wrapCases(compileChildren(statement.children, context), target.kind === "choice", module.name);
+      const context: Context = {
+        set,
+        module,
+        scope: [statement.children, module.body],
+        identities,
+        owner: module.name,
+      };
+      const added = wrapCases(
+        compileChildren(statement.children, context),
+        target.kind === "choice",
+        module.name,
+      );
       target.children = [...(target.children ?? []), ...added];
     }
   }
   const missing = pending.filter((item) => item.statement.keyword === "augment");
-  if (missing.length) throw new YangCompileError(`augment target not found: ${missing.map((item) => `${item.module.name} ${item.statement.argument}`).join(", ")}`);
+  if (missing.length)
+    throw new YangCompileError(
+      `augment target not found: ${missing.map((item) => `${item.module.name} ${item.statement.argument}`).join(", ")}`,
+    );
 }
 
 function applyDeviation(root: SchemaNode, statement: Statement): void {
-  const removes = statement.children.some((item) => item.keyword === "deviate" && item.argument === "not-supported");
+  const removes = statement.children.some(
+    (item) => item.keyword === "deviate" && item.argument === "not-supported",
+  );
   if (!removes) return;
   const steps = (statement.argument ?? "").split("/").filter(Boolean);
   const parent = findTarget(root, steps.slice(0, -1).join("/"));
@@ -112,7 +148,10 @@ function applyDeviation(root: SchemaNode, statement: Statement): void {
 }
 
 /** Compiles every top-level data node of every module into one tree, then applies augments. */
-export function compileModules(sources: { file: string; text: string }[]): { root: SchemaNode; modules: string[] } {
+export function compileModules(sources: { file: string; text: string }[]): {
+  root: SchemaNode;
+  modules: string[];
+} {
   const set = new ModuleSet(sources);
   const identities = set.derivedIdentities();
   const root: SchemaNode = { kind: "root", name: "", module: "", children: [] };

@@ -14,7 +14,8 @@ export interface TypeContext {
 function parseRanges(text: string, bounds: [number, number]): [number, number][] {
   return text.split("|").map((part) => {
     const [low, high] = part.split("..").map((value) => value.trim());
-    const value = (item: string | undefined, fallback: number): number => (item === undefined ? fallback : item === "min" ? bounds[0] : item === "max" ? bounds[1] : Number(item));
+    const value = (item: string | undefined, fallback: number): number =>
+      item === undefined ? fallback : item === "min" ? bounds[0] : item === "max" ? bounds[1] : Number(item);
     const lowValue = value(low, bounds[0]);
     return [lowValue, high === undefined ? lowValue : value(high, bounds[1])];
   });
@@ -24,7 +25,11 @@ function applyRestrictions(type: CompiledType, statement: Statement, context: Ty
   const result: CompiledType = { ...type, name: type.name };
   for (const item of statement.children) {
     const argument = item.argument ?? "";
-    if (item.keyword === "range") result.ranges = parseRanges(argument, integerRanges[result.base] ?? [-Infinity, Infinity]);
+    if (item.keyword === "range")
+      result.ranges = parseRanges(
+        argument,
+        integerRanges[result.base] ?? [-Number.MAX_VALUE, Number.MAX_VALUE],
+      );
     else if (item.keyword === "length") result.lengths = parseRanges(argument, [0, Number.MAX_SAFE_INTEGER]);
     else if (item.keyword === "pattern") result.patterns = [...(result.patterns ?? []), argument];
     else if (item.keyword === "fraction-digits") result.fractionDigits = Number(argument);
@@ -32,7 +37,10 @@ function applyRestrictions(type: CompiledType, statement: Statement, context: Ty
     else if (item.keyword === "enum") result.enums = [...(result.enums ?? []), argument];
     else if (item.keyword === "base") {
       const { moduleName, name } = context.set.resolvePrefix(argument, context.module);
-      result.identities = [...(result.identities ?? []), ...(context.identities.get(`${moduleName}:${name}`) ?? [])];
+      result.identities = [
+        ...(result.identities ?? []),
+        ...(context.identities.get(`${moduleName}:${name}`) ?? []),
+      ];
     } else if (item.keyword === "type" && result.base === "union") {
       result.members = [...(result.members ?? []), compileType(item, context)];
     }
@@ -44,13 +52,15 @@ function applyRestrictions(type: CompiledType, statement: Statement, context: Ty
 export function compileType(statement: Statement, context: TypeContext, depth = 0): CompiledType {
   if (depth > 32) throw new YangCompileError(`typedef chain too deep at "${statement.argument}"`);
   const reference = statement.argument ?? "";
-  if (builtinNames.has(reference)) return applyRestrictions({ name: reference, base: reference }, statement, context);
+  if (builtinNames.has(reference))
+    return applyRestrictions({ name: reference, base: reference }, statement, context);
   const { moduleName, name } = context.set.resolvePrefix(reference, context.module);
   const ietf = ietfTypedefs[`${moduleName}:${name}`];
   if (ietf) return applyRestrictions(ietf, statement, context);
   const found = context.set.find("typedef", reference, context.module, context.scope);
   const inner = found?.statement.children.find((item) => item.keyword === "type");
-  if (!found || !inner) throw new YangCompileError(`module ${context.module.name}: type "${reference}" is not defined`);
+  if (!found || !inner)
+    throw new YangCompileError(`module ${context.module.name}: type "${reference}" is not defined`);
   const base = compileType(inner, { ...context, module: found.module, scope: found.scope }, depth + 1);
   return applyRestrictions({ ...base, name: reference }, statement, context);
 }

@@ -28,9 +28,16 @@ export class ModuleSet {
         throw new YangCompileError(`${file}: ${(error as Error).message}`);
       }
     });
-    const submodules = new Map(parsed.filter((s) => s.keyword === "submodule").map((s) => [s.argument as string, s]));
+    const submodules = new Map(
+      parsed.filter((s) => s.keyword === "submodule").map((s) => [s.argument as string, s]),
+    );
     for (const statement of parsed.filter((s) => s.keyword === "module")) {
-      const info: ModuleInfo = { name: statement.argument as string, prefixes: new Set([childArgument(statement, "prefix") as string]), body: [...statement.children], imports: new Map() };
+      const info: ModuleInfo = {
+        name: statement.argument as string,
+        prefixes: new Set([childArgument(statement, "prefix") as string]),
+        body: [...statement.children],
+        imports: new Map(),
+      };
       this.addImports(info, statement);
       const seen = new Set<string>();
       const include = (owner: Statement): void => {
@@ -66,16 +73,24 @@ export class ModuleSet {
     const name = reference.slice(colon + 1);
     if (module.prefixes.has(prefix)) return { moduleName: module.name, name };
     const imported = module.imports.get(prefix);
-    if (!imported) throw new YangCompileError(`module ${module.name}: unknown prefix "${prefix}" in "${reference}"`);
+    if (!imported)
+      throw new YangCompileError(`module ${module.name}: unknown prefix "${prefix}" in "${reference}"`);
     return { moduleName: imported, name };
   }
 
   /** Lexical lookup of a grouping/typedef (RFC 7950 §5.5): enclosing blocks, then the module, then imports. */
-  find(keyword: "grouping" | "typedef", reference: string, module: ModuleInfo, scope: Statement[][]): Found | undefined {
+  find(
+    keyword: "grouping" | "typedef",
+    reference: string,
+    module: ModuleInfo,
+    scope: Statement[][],
+  ): Found | undefined {
     const { moduleName, name } = this.resolvePrefix(reference, module);
     if (moduleName === module.name) {
       for (let level = 0; level < scope.length; level += 1) {
-        const statement = (scope[level] as Statement[]).find((s) => s.keyword === keyword && s.argument === name);
+        const statement = (scope[level] as Statement[]).find(
+          (s) => s.keyword === keyword && s.argument === name,
+        );
         if (statement) return { statement, module, scope: [statement.children, ...scope.slice(level)] };
       }
     }
@@ -91,10 +106,12 @@ export class ModuleSet {
     for (const module of this.modules.values()) {
       for (const identity of module.body.filter((s) => s.keyword === "identity")) {
         const key = `${module.name}:${identity.argument}`;
-        const bases = identity.children.filter((s) => s.keyword === "base").map((s) => {
-          const { moduleName, name } = this.resolvePrefix(s.argument as string, module);
-          return `${moduleName}:${name}`;
-        });
+        const bases = identity.children
+          .filter((s) => s.keyword === "base")
+          .map((s) => {
+            const { moduleName, name } = this.resolvePrefix(s.argument as string, module);
+            return `${moduleName}:${name}`;
+          });
         parents.set(key, bases);
       }
     }

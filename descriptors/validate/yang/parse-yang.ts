@@ -25,7 +25,11 @@ interface Token {
   line: number;
 }
 
-function readQuoted(source: string, start: number, line: number): { text: string; end: number; lines: number } {
+function readQuoted(
+  source: string,
+  start: number,
+  line: number,
+): { text: string; end: number; lines: number } {
   const quote = source[start];
   let index = start + 1;
   let text = "";
@@ -88,7 +92,11 @@ export function parseYang(source: string): Statement {
   let position = 0;
   const parseStatement = (): Statement => {
     const keyword = tokens[position];
-    if (!keyword || keyword.kind !== "word") throw new YangSyntaxError(`expected a keyword, found "${keyword?.text ?? "end of file"}"`, keyword?.line ?? 0);
+    if (!keyword || keyword.kind !== "word")
+      throw new YangSyntaxError(
+        `expected a keyword, found "${keyword?.text ?? "end of file"}"`,
+        keyword?.line ?? 0,
+      );
     position += 1;
     let argument: string | undefined;
     while (tokens[position] && (tokens[position]?.kind === "word" || tokens[position]?.kind === "string")) {
@@ -97,13 +105,19 @@ export function parseYang(source: string): Statement {
       if (tokens[position]?.kind === "+") position += 1;
       else break;
     }
-    const statement: Statement = { keyword: keyword.text, ...(argument === undefined ? {} : { argument }), children: [], line: keyword.line };
+    const statement: Statement = {
+      keyword: keyword.text,
+      ...(argument === undefined ? {} : { argument }),
+      children: [],
+      line: keyword.line,
+    };
     const next = tokens[position];
     if (next?.kind === ";") {
       position += 1;
       return statement;
     }
-    if (next?.kind !== "{") throw new YangSyntaxError(`expected ";" or "{" after "${keyword.text}"`, next?.line ?? keyword.line);
+    if (next?.kind !== "{")
+      throw new YangSyntaxError(`expected ";" or "{" after "${keyword.text}"`, next?.line ?? keyword.line);
     position += 1;
     while (tokens[position] && tokens[position]?.kind !== "}") statement.children.push(parseStatement());
     if (!tokens[position]) throw new YangSyntaxError(`missing "}" for "${keyword.text}"`, keyword.line);
@@ -111,7 +125,8 @@ export function parseYang(source: string): Statement {
     return statement;
   };
   const root = parseStatement();
-  if (position !== tokens.length) throw new YangSyntaxError("content after the module's closing brace", tokens[position]?.line ?? 0);
+  if (position !== tokens.length)
+    throw new YangSyntaxError("content after the module's closing brace", tokens[position]?.line ?? 0);
   return root;
 }
 
