@@ -15,10 +15,30 @@ export interface FunctionEntry {
 }
 
 export const functions: FunctionEntry[] = [
-  { name: "field-gateway", summary: "Device telemetry in over MQTT and HTTP", module: "./field-gateway/definition.js", exportName: "definition" },
-  { name: "request-processor", summary: "Validates and stores request primitives", module: "./request-processor/definition.js", exportName: "definition" },
-  { name: "cloud-api", summary: "Northbound REST API for applications", module: "./cloud-api/definition.js", exportName: "definition" },
-  { name: "opcua-adapter", summary: "OPC UA servers to request primitives", module: "./opcua-adapter/definition.js", exportName: "definition" },
+  {
+    name: "field-gateway",
+    summary: "Device telemetry in over MQTT and HTTP",
+    module: "./field-gateway/definition.js",
+    exportName: "definition",
+  },
+  {
+    name: "request-processor",
+    summary: "Validates and stores request primitives",
+    module: "./request-processor/definition.js",
+    exportName: "definition",
+  },
+  {
+    name: "cloud-api",
+    summary: "Northbound REST API for applications",
+    module: "./cloud-api/definition.js",
+    exportName: "definition",
+  },
+  {
+    name: "opcua-adapter",
+    summary: "OPC UA servers to request primitives",
+    module: "./opcua-adapter/definition.js",
+    exportName: "definition",
+  },
 ];
 
 export class UnknownFunctionError extends Error {
@@ -39,7 +59,9 @@ export async function loadDefinition(entry: FunctionEntry): Promise<IvfDefinitio
   const module = (await import(new URL(entry.module, import.meta.url).href)) as Record<string, unknown>;
   const definition = module[entry.exportName] as IvfDefinition<ConfigSpec> | undefined;
   if (!definition || typeof definition.start !== "function" || definition.name !== entry.name) {
-    throw new Error(`${entry.module} does not export an IvfDefinition named "${entry.name}" as ${entry.exportName}`);
+    throw new Error(
+      `${entry.module} does not export an IvfDefinition named "${entry.name}" as ${entry.exportName}`,
+    );
   }
   return definition;
 }

@@ -17,7 +17,8 @@ import openapiTS, { astToString } from "openapi-typescript";
 export function repositoryRoot(start = dirname(fileURLToPath(import.meta.url))): string {
   for (let dir = start; ; dir = dirname(dir)) {
     if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "api-specs"))) return dir;
-    if (dirname(dir) === dir) throw new Error(`no repository root (package.json with api-specs/) above ${start}`);
+    if (dirname(dir) === dir)
+      throw new Error(`no repository root (package.json with api-specs/) above ${start}`);
   }
 }
 
@@ -77,10 +78,12 @@ async function main(argv: string[]): Promise<number> {
           : `is ${entry.state}; run \`npm run api:types\` and commit it`;
       console.error(`${show(entry.typesFile)} ${why}`);
     }
-    if (bad.length === 0) console.log(`api types up to date (${results.length} file${results.length === 1 ? "" : "s"})`);
+    if (bad.length === 0)
+      console.log(`api types up to date (${results.length} file${results.length === 1 ? "" : "s"})`);
     return bad.length === 0 ? 0 : 1;
   }
-  for (const entry of results) console.log(`${show(entry.typesFile)}: ${entry.state === "current" ? "unchanged" : "written"}`);
+  for (const entry of results)
+    console.log(`${show(entry.typesFile)}: ${entry.state === "current" ? "unchanged" : "written"}`);
   const orphans = results.filter((entry) => entry.state === "orphan");
   for (const entry of orphans) console.error(`${show(entry.typesFile)} has no specification; delete it`);
   return orphans.length === 0 ? 0 : 1;

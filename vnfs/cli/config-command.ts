@@ -29,7 +29,9 @@ export async function run(args: string[]): Promise<number> {
     try {
       addSettings(rows, (await loadDefinition(entry)).settings, entry.name);
     } catch (error) {
-      unavailable.push(`${entry.name} (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
+      unavailable.push(
+        `${entry.name} (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`,
+      );
     }
   }
   console.log(args.includes("--markdown") ? markdown([...rows.values()]) : text([...rows.values()]));
@@ -41,7 +43,8 @@ function addSettings(rows: Map<string, Row>, spec: ConfigSpec, user: string): vo
   for (const setting of Object.values(spec)) {
     const existing = rows.get(setting.env);
     if (existing) {
-      if (!existing.usedBy.includes(user) && !existing.usedBy.includes("all IVFs")) existing.usedBy.push(user);
+      if (!existing.usedBy.includes(user) && !existing.usedBy.includes("all IVFs"))
+        existing.usedBy.push(user);
       continue;
     }
     rows.set(setting.env, {
@@ -63,7 +66,8 @@ function kindOf(setting: Setting): string {
 
 function defaultOf(setting: Setting): string {
   if (setting.default === undefined) return "(unset)";
-  if (Array.isArray(setting.default)) return setting.default.length === 0 ? "(empty)" : setting.default.join(",");
+  if (Array.isArray(setting.default))
+    return setting.default.length === 0 ? "(empty)" : setting.default.join(",");
   if (setting.kind === "duration") return `${String(setting.default)}ms`;
   return String(setting.default);
 }
@@ -79,6 +83,9 @@ function markdown(rows: Row[]): string {
 
 function text(rows: Row[]): string {
   return rows
-    .map((row) => `${row.env}  [${row.usedBy.join(", ")}]  ${row.kind}, default ${row.defaultValue}${row.secret ? ", secret" : ""}\n    ${row.description}`)
+    .map(
+      (row) =>
+        `${row.env}  [${row.usedBy.join(", ")}]  ${row.kind}, default ${row.defaultValue}${row.secret ? ", secret" : ""}\n    ${row.description}`,
+    )
     .join("\n");
 }

@@ -15,7 +15,9 @@ export async function run(args: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   if (extra.length > 0) {
-    console.error(`ivf run: unexpected arguments ${extra.join(" ")}; configuration comes from IVF_* variables\n\n${USAGE}`);
+    console.error(
+      `ivf run: unexpected arguments ${extra.join(" ")}; configuration comes from IVF_* variables\n\n${USAGE}`,
+    );
     return 2;
   }
   try {

@@ -13,7 +13,12 @@ import {
   type MeasurementRecord,
 } from "../request-processor/storage/measurement-records.js";
 import { cloudApiSettings } from "./settings.js";
-import { APPLICATION_KEYS, ApplicationKeyAuthenticator, parseConfiguredKeys, type ApplicationKeyRecord } from "./auth/application-keys.js";
+import {
+  APPLICATION_KEYS,
+  ApplicationKeyAuthenticator,
+  parseConfiguredKeys,
+  type ApplicationKeyRecord,
+} from "./auth/application-keys.js";
 import { getLatestValues } from "./handlers/get-latest-values.js";
 import { listMeasurements } from "./handlers/list-measurements.js";
 import { RequestScope } from "./handlers/request-scope.js";
@@ -36,8 +41,14 @@ export const definition: IvfDefinition<typeof cloudApiSettings> = {
     const { devices } = await openDeviceCollections(store);
     const measurements = await store.collection<MeasurementRecord>(MEASUREMENTS, measurementIndexes);
     const latest = await store.collection<LatestValueRecord>(LATEST_VALUES, latestValueIndexes);
-    const keys = await store.collection<ApplicationKeyRecord>(APPLICATION_KEYS, { indexes: [{ fields: ["tenant"] }] });
-    const authenticator = new ApplicationKeyAuthenticator(parseConfiguredKeys(config.applicationKeys), keys, config.authCacheTtl);
+    const keys = await store.collection<ApplicationKeyRecord>(APPLICATION_KEYS, {
+      indexes: [{ fields: ["tenant"] }],
+    });
+    const authenticator = new ApplicationKeyAuthenticator(
+      parseConfiguredKeys(config.applicationKeys),
+      keys,
+      config.authCacheTtl,
+    );
     const scope = new RequestScope(authenticator, devices);
 
     context.app.use("/v1", (req, res, next) => {
@@ -57,6 +68,7 @@ export const definition: IvfDefinition<typeof cloudApiSettings> = {
         getLatestValues: getLatestValues(scope, latest),
         listMeasurements: listMeasurements(scope, measurements),
       },
+      authenticate: (req) => scope.principal(req),
       responseValidation: config.responseValidation as "log" | "throw",
       logger,
       metrics: context.metrics,

@@ -30,7 +30,10 @@ export const definition: IvfDefinition<typeof fieldGatewaySettings> = {
     kpis.watchReadiness(context.readiness);
     if (config.provisioningFile) {
       const seeded = await seedRegistry(store, await loadProvisioningFile(config.provisioningFile));
-      logger.info({ file: config.provisioningFile, ...seeded }, "device registry seeded from the provisioning file");
+      logger.info(
+        { file: config.provisioningFile, ...seeded },
+        "device registry seeded from the provisioning file",
+      );
     }
     await bus.declareExchange(config.requestsExchange);
     const { groups, devices } = await openDeviceCollections(store);
@@ -65,7 +68,11 @@ async function startMqtt(context: Context, intake: TelemetryIntake, kpis: IvfKpi
   let url = config.mqttUrl;
   let shared = config.mqttSharedSubscription;
   if (!url && config.mqttEmbeddedPort !== undefined) {
-    const broker = await startEmbeddedBroker({ host: config.httpHost, port: config.mqttEmbeddedPort, logger });
+    const broker = await startEmbeddedBroker({
+      host: config.httpHost,
+      port: config.mqttEmbeddedPort,
+      logger,
+    });
     context.shutdown.add("stop embedded MQTT broker", () => broker.close());
     url = broker.url;
     shared = false; // aedes has no shared subscriptions: this instance is the only consumer

@@ -6,23 +6,35 @@ export const fieldGatewaySettings = {
   provisioningFile: {
     kind: "string",
     env: "IVF_PROVISIONING_FILE",
-    description: "YAML file of device groups and devices seeded into the registry at start (docs/design/telemetry-path.md)",
+    description:
+      "YAML file of device groups and devices seeded into the registry at start (docs/design/telemetry-path.md)",
   },
   mqttUrl: {
     kind: "url",
     env: "IVF_MQTT_URL",
-    description: "MQTT broker the device traffic arrives on (mqtt, mqtts, ws, wss); unset: see IVF_MQTT_EMBEDDED_PORT",
+    description:
+      "MQTT broker the device traffic arrives on (mqtt, mqtts, ws, wss); unset: see IVF_MQTT_EMBEDDED_PORT",
     protocols: ["mqtt", "mqtts", "ws", "wss"],
   },
   mqttEmbeddedPort: {
     kind: "integer",
     env: "IVF_MQTT_EMBEDDED_PORT",
-    description: "When IVF_MQTT_URL is unset, run an embedded MQTT broker on this port (0: a free port); unset: no MQTT ingress",
+    description:
+      "When IVF_MQTT_URL is unset, run an embedded MQTT broker on this port (0: a free port); unset: no MQTT ingress",
     min: 0,
     max: 65535,
   },
-  mqttUsername: { kind: "string", env: "IVF_MQTT_USERNAME", description: "MQTT user name of the gateway's session" },
-  mqttPassword: { kind: "string", env: "IVF_MQTT_PASSWORD", description: "MQTT password of the gateway's session", secret: true },
+  mqttUsername: {
+    kind: "string",
+    env: "IVF_MQTT_USERNAME",
+    description: "MQTT user name of the gateway's session",
+  },
+  mqttPassword: {
+    kind: "string",
+    env: "IVF_MQTT_PASSWORD",
+    description: "MQTT password of the gateway's session",
+    secret: true,
+  },
   mqttTopicPrefix: {
     kind: "string",
     env: "IVF_MQTT_TOPIC_PREFIX",
@@ -33,7 +45,8 @@ export const fieldGatewaySettings = {
   mqttSharedSubscription: {
     kind: "boolean",
     env: "IVF_MQTT_SHARED_SUBSCRIPTION",
-    description: "Subscribe as $share/field-gateway/... so gateway instances split the traffic (off for brokers without shared subscriptions)",
+    description:
+      "Subscribe as $share/field-gateway/... so gateway instances split the traffic (off for brokers without shared subscriptions)",
     default: true,
   },
   maxPayloadBytes: {
@@ -47,7 +60,8 @@ export const fieldGatewaySettings = {
   maxInFlight: {
     kind: "integer",
     env: "IVF_FIELD_GATEWAY_MAX_INFLIGHT",
-    description: "Messages accepted and not yet confirmed by the bus; beyond it HTTP answers 503 and MQTT stops reading",
+    description:
+      "Messages accepted and not yet confirmed by the bus; beyond it HTTP answers 503 and MQTT stops reading",
     min: 1,
     max: 1_000_000,
     default: 5000,
@@ -75,7 +89,8 @@ export const fieldGatewaySettings = {
   maxFutureSkew: {
     kind: "duration",
     env: "IVF_MAX_FUTURE_SKEW",
-    description: "Measurement timestamps later than acceptance time plus this are refused (device clock skew allowance)",
+    description:
+      "Measurement timestamps later than acceptance time plus this are refused (device clock skew allowance)",
     default: 300_000,
   },
   registryCacheTtl: {

@@ -42,11 +42,24 @@ export const definition: IvfDefinition<typeof requestProcessorSettings> = {
       bindings: ["telemetry.#"],
       maxDeliveries: config.maxDeliveries,
     };
-    const handler = telemetryHandler({ bus, eventsExchange: config.eventsExchange, measurements, latest, validator, kpis, logger });
-    const consumer = await bus.consume(queue, handler, { prefetch: config.prefetch, consumerTag: context.instanceId });
+    const handler = telemetryHandler({
+      bus,
+      eventsExchange: config.eventsExchange,
+      measurements,
+      latest,
+      validator,
+      kpis,
+      logger,
+    });
+    const consumer = await bus.consume(queue, handler, {
+      prefetch: config.prefetch,
+      consumerTag: context.instanceId,
+    });
     kpis.watchQueue(bus, config.queue);
     context.readiness.add("consumer", () => bus.isHealthy());
     // Drain on SIGTERM: stop taking deliveries, let in-flight ones finish, hand back the rest.
-    context.shutdown.add("drain telemetry consumer", () => consumer.stop(Math.max(1000, config.shutdownGrace - 1000)));
+    context.shutdown.add("drain telemetry consumer", () =>
+      consumer.stop(Math.max(1000, config.shutdownGrace - 1000)),
+    );
   },
 };

@@ -46,7 +46,8 @@ export const requestProcessorSettings = {
   maxFutureSkew: {
     kind: "duration",
     env: "IVF_MAX_FUTURE_SKEW",
-    description: "Measurement timestamps later than acceptance time plus this are refused (device clock skew allowance)",
+    description:
+      "Measurement timestamps later than acceptance time plus this are refused (device clock skew allowance)",
     default: 300_000,
   },
   registryCacheTtl: {

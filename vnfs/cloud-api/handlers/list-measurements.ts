@@ -4,6 +4,7 @@ import type { Collection, Where } from "../../runtime-kit/store/document-store.j
 import type { MeasurementRecord } from "../../request-processor/storage/measurement-records.js";
 import { invalidCursor, invalidRange } from "./api-problems.js";
 import type { RequestScope } from "./request-scope.js";
+import type { Principal } from "../auth/authenticator.js";
 
 type Query = NonNullable<operations["listMeasurements"]["parameters"]["query"]>;
 type Path = operations["listMeasurements"]["parameters"]["path"];
@@ -14,8 +15,11 @@ type MeasurementPage = components["schemas"]["MeasurementPage"];
  * (`<timestamp>|<id>`): the cursor is the last key of the page, so a page never repeats or skips
  * a measurement, even when readings with equal timestamps arrive while the client pages.
  */
-export function listMeasurements(scope: RequestScope, measurements: Collection<MeasurementRecord>): OperationHandler {
-  return async (input, req) => {
+export function listMeasurements(
+  scope: RequestScope,
+  measurements: Collection<MeasurementRecord>,
+): OperationHandler {
+  return async (input) => {
     const { deviceId } = input.path as Path;
     const query = input.query as Query;
     const limit = query.limit ?? 100;
@@ -23,13 +27,17 @@ export function listMeasurements(scope: RequestScope, measurements: Collection<M
     const to = query.to ? new Date(query.to).toISOString() : undefined;
     if (from && to && from >= to) throw invalidRange(`"to" (${to}) must be later than "from" (${from})`);
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const { tenant } = await scope.device(req, deviceId);
+    const { tenant } = await scope.device(input.auth as Principal, deviceId);
 
     const where: Where = { tenant, deviceId };
     if (query.attribute) where.attribute = query.attribute;
     if (from || to) where.timestamp = { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) };
     if (after) where.sortKey = { gt: after };
-    const records = await measurements.find({ where, orderBy: [{ field: "sortKey", direction: "asc" }], limit: limit + 1 });
+    const records = await measurements.find({
+      where,
+      orderBy: [{ field: "sortKey", direction: "asc" }],
+      limit: limit + 1,
+    });
     const page = records.slice(0, limit);
     const body: MeasurementPage = {
       deviceId,
@@ -42,7 +50,8 @@ export function listMeasurements(scope: RequestScope, measurements: Collection<M
         ...(record.quality !== undefined ? { quality: record.quality } : {}),
       })),
     };
-    if (records.length > limit) body.nextCursor = Buffer.from(page[page.length - 1]!.sortKey, "utf8").toString("base64url");
+    if (records.length > limit)
+      body.nextCursor = Buffer.from(page[page.length - 1]!.sortKey, "utf8").toString("base64url");
     return { status: 200, body };
   };
 }

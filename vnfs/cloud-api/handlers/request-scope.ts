@@ -22,8 +22,9 @@ export class RequestScope {
     throw unauthorized(`send credentials (${this.authenticator.scheme})`, this.authenticator.scheme);
   }
 
-  async device(req: Request, deviceId: string): Promise<{ tenant: string; deviceId: string }> {
-    const { tenant } = await this.principal(req);
+  /** The device, if it exists in the authenticated caller's tenant. */
+  async device(principal: Principal, deviceId: string): Promise<{ tenant: string; deviceId: string }> {
+    const { tenant } = principal;
     if (!(await this.devices.get(deviceRecordId(tenant, deviceId)))) throw deviceNotFound(deviceId);
     return { tenant, deviceId };
   }

@@ -17,22 +17,39 @@ export interface HttpIngressOptions {
  * RFC 9457 problem details with the catalogue code. When the gateway is saturated it answers 503
  * with Retry-After at once instead of queueing without bound.
  */
-export function mountHttpIngress(app: Express, intake: TelemetryIntake, publisher: BatchPublisher, options: HttpIngressOptions): void {
+export function mountHttpIngress(
+  app: Express,
+  intake: TelemetryIntake,
+  publisher: BatchPublisher,
+  options: HttpIngressOptions,
+): void {
   const raw = express.raw({ type: () => true, limit: options.maxPayloadBytes });
   app.post("/v1/telemetry/:deviceId", (req, res, next) => {
     if (publisher.saturated) {
-      sendProblem(res, new IngestError("OVERLOADED", [`${publisher.inFlight} messages are waiting for the bus`]), req);
+      sendProblem(
+        res,
+        new IngestError("OVERLOADED", [`${publisher.inFlight} messages are waiting for the bus`]),
+        req,
+      );
       return;
     }
     if (!req.is("application/json")) {
-      sendProblem(res, new IngestError("UNSUPPORTED_MEDIA_TYPE", [`got ${JSON.stringify(req.get("content-type") ?? "")}`]), req);
+      sendProblem(
+        res,
+        new IngestError("UNSUPPORTED_MEDIA_TYPE", [`got ${JSON.stringify(req.get("content-type") ?? "")}`]),
+        req,
+      );
       return;
     }
     raw(req, res, (error?: unknown) => {
       if (error) {
         const status = (error as { status?: number }).status;
         if (status === 413) {
-          sendProblem(res, new IngestError("PAYLOAD_TOO_LARGE", [`the limit is ${options.maxPayloadBytes} bytes`]), req);
+          sendProblem(
+            res,
+            new IngestError("PAYLOAD_TOO_LARGE", [`the limit is ${options.maxPayloadBytes} bytes`]),
+            req,
+          );
           return;
         }
         next(error);
@@ -43,16 +60,30 @@ export function mountHttpIngress(app: Express, intake: TelemetryIntake, publishe
   });
 }
 
-async function accept(req: Request, res: Response, intake: TelemetryIntake, options: HttpIngressOptions): Promise<void> {
+async function accept(
+  req: Request,
+  res: Response,
+  intake: TelemetryIntake,
+  options: HttpIngressOptions,
+): Promise<void> {
   const deviceId = String(req.params.deviceId);
   const payload = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new IngestError("BUS_UNAVAILABLE", [`no confirm within ${options.publishTimeoutMs} ms`])), options.publishTimeoutMs);
+    timer = setTimeout(
+      () => reject(new IngestError("BUS_UNAVAILABLE", [`no confirm within ${options.publishTimeoutMs} ms`])),
+      options.publishTimeoutMs,
+    );
   });
   try {
     const accepted = await Promise.race([
-      intake.accept({ protocol: "http", endpoint: req.path, apiKey: req.get("x-api-key"), deviceId, payload }),
+      intake.accept({
+        protocol: "http",
+        endpoint: req.path,
+        apiKey: req.get("x-api-key"),
+        deviceId,
+        payload,
+      }),
       timeout,
     ]);
     res.status(202).json({ accepted: accepted.measurements });

@@ -42,7 +42,10 @@ export class TelemetryIntake {
     try {
       const receivedAt = new Date();
       const device = await this.directory.resolve(input.apiKey, input.deviceId);
-      const measurements = normalisePayload(decodeJson(input.payload), { receivedAt, maxFutureSkewMs: this.maxFutureSkewMs });
+      const measurements = normalisePayload(decodeJson(input.payload), {
+        receivedAt,
+        maxFutureSkewMs: this.maxFutureSkewMs,
+      });
       checkAgainstGroup(measurements, device.group);
       const primitive: TelemetryPrimitive = {
         primitiveVersion: PRIMITIVE_VERSION,
@@ -54,7 +57,10 @@ export class TelemetryIntake {
         measurements,
       };
       if (device.autoprovisioned) {
-        this.logger.info({ tenant: device.tenant, deviceId: device.deviceId, group: device.group.groupId }, "device autoprovisioned");
+        this.logger.info(
+          { tenant: device.tenant, deviceId: device.deviceId, group: device.group.groupId },
+          "device autoprovisioned",
+        );
       }
       this.kpis.received.inc({ protocol: input.protocol });
       await this.publisher.publish(telemetryMessage(primitive));
@@ -78,12 +84,16 @@ function checkAgainstGroup(measurements: Measurement[], group: DeviceGroupRecord
     const definition = declared.get(measurement.attribute);
     if (!definition) {
       if (group.explicitAttributes) {
-        problems.push(`attribute "${measurement.attribute}" is not declared by device group "${group.groupId}"`);
+        problems.push(
+          `attribute "${measurement.attribute}" is not declared by device group "${group.groupId}"`,
+        );
       }
       continue;
     }
     if (measurement.value !== null && typeof measurement.value !== definition.type) {
-      problems.push(`attribute "${measurement.attribute}" must be a ${definition.type} (got ${typeof measurement.value})`);
+      problems.push(
+        `attribute "${measurement.attribute}" must be a ${definition.type} (got ${typeof measurement.value})`,
+      );
     }
   }
   if (problems.length > 0) throw new IngestError("ATTRIBUTE_NOT_ALLOWED", problems);

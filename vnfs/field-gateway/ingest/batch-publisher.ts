@@ -47,7 +47,8 @@ export class BatchPublisher {
   }
 
   publish(message: OutgoingMessage): Promise<void> {
-    if (this.closed) return Promise.reject(new IngestError("BUS_UNAVAILABLE", ["the gateway is shutting down"]));
+    if (this.closed)
+      return Promise.reject(new IngestError("BUS_UNAVAILABLE", ["the gateway is shutting down"]));
     this.pending += 1;
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ message, resolve, reject });
@@ -95,11 +96,16 @@ export class BatchPublisher {
         return;
       } catch (error) {
         if (this.closed && attempt >= 3) {
-          const failure = new IngestError("BUS_UNAVAILABLE", [error instanceof Error ? error.message : String(error)]);
+          const failure = new IngestError("BUS_UNAVAILABLE", [
+            error instanceof Error ? error.message : String(error),
+          ]);
           batch.forEach((entry) => entry.reject(failure));
           return;
         }
-        this.options.logger.warn({ err: error, attempt, messages: batch.length }, "publishing to the bus failed; retrying");
+        this.options.logger.warn(
+          { err: error, attempt, messages: batch.length },
+          "publishing to the bus failed; retrying",
+        );
         await new Promise((resolve) => setTimeout(resolve, delayMs));
         delayMs = Math.min(delayMs * 2, 5000);
       }

@@ -17,10 +17,18 @@ export const ingestErrors = {
   UNKNOWN_API_KEY: { status: 401, drop: "auth", title: "The API key is not valid" },
   UNKNOWN_DEVICE: { status: 404, drop: "unknown_device", title: "The device is not provisioned" },
   DEVICE_GROUP_MISMATCH: { status: 403, drop: "auth", title: "The device belongs to another device group" },
-  ATTRIBUTE_NOT_ALLOWED: { status: 422, drop: "invalid", title: "An attribute is not declared by the device group" },
+  ATTRIBUTE_NOT_ALLOWED: {
+    status: 422,
+    drop: "invalid",
+    title: "An attribute is not declared by the device group",
+  },
   TIMESTAMP_OUT_OF_RANGE: { status: 422, drop: "invalid", title: "A timestamp is too far in the future" },
   OVERLOADED: { status: 503, drop: "overload", title: "The gateway is saturated; retry later" },
-  BUS_UNAVAILABLE: { status: 503, drop: "overload", title: "The message bus did not confirm in time; retry later" },
+  BUS_UNAVAILABLE: {
+    status: 503,
+    drop: "overload",
+    title: "The message bus did not confirm in time; retry later",
+  },
 } as const satisfies Record<string, { status: number; drop: DropReason; title: string }>;
 
 export type IngestErrorCode = keyof typeof ingestErrors;

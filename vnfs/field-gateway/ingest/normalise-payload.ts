@@ -49,7 +49,9 @@ export function normalisePayload(payload: unknown, options: NormaliseOptions): M
       : (problems.push("/: must be an object of attribute values or an array of measurements"), []);
   if (entries.length === 0 && problems.length === 0) problems.push("/: contains no measurement");
   if (entries.length > MAX_MEASUREMENTS_PER_PRIMITIVE) {
-    problems.push(`/: has ${entries.length} measurements; at most ${MAX_MEASUREMENTS_PER_PRIMITIVE} per message`);
+    problems.push(
+      `/: has ${entries.length} measurements; at most ${MAX_MEASUREMENTS_PER_PRIMITIVE} per message`,
+    );
   }
   if (problems.length > 0) throw new IngestError("INVALID_PAYLOAD", problems);
 
@@ -57,8 +59,13 @@ export function normalisePayload(payload: unknown, options: NormaliseOptions): M
   const latest = options.receivedAt.getTime() + options.maxFutureSkewMs;
   const measurements = entries.map((entry) => {
     const timestamp = entry.timestamp ?? options.receivedAt;
-    if (timestamp.getTime() > latest) future.push(`${entry.pointer}: ${timestamp.toISOString()} is in the future`);
-    const measurement: Measurement = { attribute: entry.attribute, value: entry.value, timestamp: timestamp.toISOString() };
+    if (timestamp.getTime() > latest)
+      future.push(`${entry.pointer}: ${timestamp.toISOString()} is in the future`);
+    const measurement: Measurement = {
+      attribute: entry.attribute,
+      value: entry.value,
+      timestamp: timestamp.toISOString(),
+    };
     if (entry.quality !== undefined) measurement.quality = entry.quality;
     return measurement;
   });
@@ -75,7 +82,8 @@ interface Entry {
 }
 
 function objectEntries(payload: Record<string, unknown>, problems: string[]): Entry[] {
-  const timestamp = TIMESTAMP_KEY in payload ? parseTimestamp(payload[TIMESTAMP_KEY], "/timestamp", problems) : undefined;
+  const timestamp =
+    TIMESTAMP_KEY in payload ? parseTimestamp(payload[TIMESTAMP_KEY], "/timestamp", problems) : undefined;
   const entries: Entry[] = [];
   for (const [attribute, raw] of Object.entries(payload)) {
     if (attribute === TIMESTAMP_KEY) continue;
@@ -104,7 +112,8 @@ function arrayEntries(payload: unknown[], problems: string[]): Entry[] {
     if (!checkAttribute(attribute, `${pointer}/attribute`, problems)) return;
     if (!("value" in (item as object))) problems.push(`${pointer}/value: is required`);
     const checked = checkValue(value, `${pointer}/value`, problems);
-    const time = timestamp === undefined ? undefined : parseTimestamp(timestamp, `${pointer}/timestamp`, problems);
+    const time =
+      timestamp === undefined ? undefined : parseTimestamp(timestamp, `${pointer}/timestamp`, problems);
     if (quality !== undefined && (typeof quality !== "string" || quality.length > 64)) {
       problems.push(`${pointer}/quality: must be a string of at most 64 characters`);
     }
@@ -127,7 +136,9 @@ function checkValue(raw: unknown, pointer: string, problems: string[]): Measurem
   if (raw === null || typeof raw === "boolean") return raw;
   if (typeof raw === "number" && Number.isFinite(raw)) return raw;
   if (typeof raw === "string" && raw.length <= MAX_STRING_VALUE) return raw;
-  problems.push(`${pointer}: value must be a number, a string of at most ${MAX_STRING_VALUE} characters, a boolean or null`);
+  problems.push(
+    `${pointer}: value must be a number, a string of at most ${MAX_STRING_VALUE} characters, a boolean or null`,
+  );
   return undefined;
 }
 
@@ -135,11 +146,14 @@ function parseTimestamp(raw: unknown, pointer: string, problems: string[]): Date
   const time =
     typeof raw === "number" && Number.isFinite(raw)
       ? new Date(raw)
-      : typeof raw === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(raw)
+      : typeof raw === "string" &&
+          /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(raw)
         ? new Date(raw)
         : undefined;
   if (!time || Number.isNaN(time.getTime()) || time.getUTCFullYear() < 1970 || time.getUTCFullYear() > 9999) {
-    problems.push(`${pointer}: must be an ISO 8601 date-time with offset (e.g. 2026-01-31T12:00:00Z) or epoch milliseconds`);
+    problems.push(
+      `${pointer}: must be an ISO 8601 date-time with offset (e.g. 2026-01-31T12:00:00Z) or epoch milliseconds`,
+    );
     return undefined;
   }
   return time;

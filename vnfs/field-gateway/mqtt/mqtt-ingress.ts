@@ -34,7 +34,10 @@ export interface MqttIngress {
  * be retried by the broker, see ingest-errors.ts). A message not yet acknowledged when the
  * connection drops is redelivered by the broker.
  */
-export async function startMqttIngress(intake: TelemetryIntake, options: MqttIngressOptions): Promise<MqttIngress> {
+export async function startMqttIngress(
+  intake: TelemetryIntake,
+  options: MqttIngressOptions,
+): Promise<MqttIngress> {
   const client: MqttClient = mqtt.connect(options.url, {
     clientId: options.clientId,
     clean: false,
@@ -47,12 +50,16 @@ export async function startMqttIngress(intake: TelemetryIntake, options: MqttIng
   });
   const filter = subscriptionFilter(options.topicPrefix, options.sharedSubscription);
   const state = { closing: false };
-  const acks: DeferredAcks = installDeferredAcks(client, options.maxInFlight, (topic, payload, _packet, ack) => {
-    void handle(intake, options, topic, payload, state).then((settled) => {
-      // Unsettled (shutting down with the bus unavailable): no PUBACK, the broker redelivers.
-      if (settled) ack();
-    });
-  });
+  const acks: DeferredAcks = installDeferredAcks(
+    client,
+    options.maxInFlight,
+    (topic, payload, _packet, ack) => {
+      void handle(intake, options, topic, payload, state).then((settled) => {
+        // Unsettled (shutting down with the bus unavailable): no PUBACK, the broker redelivers.
+        if (settled) ack();
+      });
+    },
+  );
   client.on("close", () => acks.reset());
   client.on("error", (error) => options.logger.warn({ err: error }, "MQTT client error"));
   client.on("connect", (connack) => {
@@ -77,7 +84,8 @@ export async function startMqttIngress(intake: TelemetryIntake, options: MqttIng
       state.closing = true;
       await new Promise<void>((resolve) => client.unsubscribe(filter, () => resolve()));
       const deadline = Date.now() + timeoutMs;
-      while (acks.inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (acks.inFlight > 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
       await client.endAsync();
     },
   };
@@ -98,18 +106,30 @@ async function handle(
   const parsed = parseTelemetryTopic(options.topicPrefix, topic);
   if (!parsed) {
     options.kpis.dropped.inc({ reason: "invalid" });
-    options.logger.warn({ topic: redactTopic(options.topicPrefix, topic) }, "MQTT message on a topic outside the scheme refused");
+    options.logger.warn(
+      { topic: redactTopic(options.topicPrefix, topic) },
+      "MQTT message on a topic outside the scheme refused",
+    );
     return true;
   }
   const endpoint = `${options.topicPrefix}/***/${parsed.deviceId}/attrs`;
   if (payload.length > options.maxPayloadBytes) {
     options.kpis.dropped.inc({ reason: "too_large" });
-    options.logger.warn({ endpoint, bytes: payload.length, limit: options.maxPayloadBytes, code: "PAYLOAD_TOO_LARGE" }, "MQTT message refused");
+    options.logger.warn(
+      { endpoint, bytes: payload.length, limit: options.maxPayloadBytes, code: "PAYLOAD_TOO_LARGE" },
+      "MQTT message refused",
+    );
     return true;
   }
   for (let delayMs = 100; ; delayMs = Math.min(delayMs * 2, 5000)) {
     try {
-      await intake.accept({ protocol: "mqtt", endpoint, apiKey: parsed.apiKey, deviceId: parsed.deviceId, payload });
+      await intake.accept({
+        protocol: "mqtt",
+        endpoint,
+        apiKey: parsed.apiKey,
+        deviceId: parsed.deviceId,
+        payload,
+      });
       return true;
     } catch (error) {
       if (error instanceof IngestError && error.drop !== "overload") {
@@ -117,7 +137,10 @@ async function handle(
         return true;
       }
       if (state.closing) return false;
-      options.logger.warn({ endpoint, err: error, retryInMs: delayMs }, "MQTT message not ingested yet; retrying");
+      options.logger.warn(
+        { endpoint, err: error, retryInMs: delayMs },
+        "MQTT message not ingested yet; retrying",
+      );
       await new Promise((resolve) => setTimeout(resolve, delayMs));
     }
   }
@@ -134,7 +157,11 @@ function waitForFirstConnect(client: MqttClient, url: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       client.end(true);
-      reject(new Error(`MQTT broker at ${url.replace(/\/\/[^@]*@/, "//***@")} did not accept a connection within 15 s`));
+      reject(
+        new Error(
+          `MQTT broker at ${url.replace(/\/\/[^@]*@/, "//***@")} did not accept a connection within 15 s`,
+        ),
+      );
     }, 15_000);
     client.once("connect", () => {
       clearTimeout(timer);

@@ -20,7 +20,10 @@ export function telemetryTopic(prefix: string, apiKey: string, deviceId: string)
 }
 
 /** Splits a received topic; undefined when it does not follow the scheme. */
-export function parseTelemetryTopic(prefix: string, topic: string): { apiKey: string; deviceId: string } | undefined {
+export function parseTelemetryTopic(
+  prefix: string,
+  topic: string,
+): { apiKey: string; deviceId: string } | undefined {
   if (!topic.startsWith(`${prefix}/`)) return undefined;
   const levels = topic.slice(prefix.length + 1).split("/");
   if (levels.length !== 3 || levels[2] !== "attrs") return undefined;

@@ -89,7 +89,9 @@ export async function loadProvisioningFile(file: string): Promise<ProvisioningFi
   if (!validate(parsed)) {
     throw new ProvisioningFileError(
       file,
-      (validate.errors ?? []).map((error) => `${error.instancePath || "/"}: ${error.message ?? "is invalid"}`),
+      (validate.errors ?? []).map(
+        (error) => `${error.instancePath || "/"}: ${error.message ?? "is invalid"}`,
+      ),
     );
   }
   const content = parsed as ProvisioningFile;
@@ -105,16 +107,21 @@ function crossReferenceProblems(content: ProvisioningFile): string[] {
   const keys = new Map<string, number>();
   content.deviceGroups.forEach((group, index) => {
     const id = `${group.tenant}/${group.id}`;
-    if (groups.has(id)) problems.push(`/deviceGroups/${index}: group ${id} is also defined at /deviceGroups/${groups.get(id)}`);
+    if (groups.has(id))
+      problems.push(`/deviceGroups/${index}: group ${id} is also defined at /deviceGroups/${groups.get(id)}`);
     if (keys.has(group.apiKey)) {
-      problems.push(`/deviceGroups/${index}/apiKey: the same key is used by /deviceGroups/${keys.get(group.apiKey)}; keys identify one group`);
+      problems.push(
+        `/deviceGroups/${index}/apiKey: the same key is used by /deviceGroups/${keys.get(group.apiKey)}; keys identify one group`,
+      );
     }
     groups.set(id, index);
     keys.set(group.apiKey, index);
   });
   (content.devices ?? []).forEach((device, index) => {
     if (!groups.has(`${device.tenant}/${device.group}`)) {
-      problems.push(`/devices/${index}/group: no device group "${device.group}" in tenant "${device.tenant}"`);
+      problems.push(
+        `/devices/${index}/group: no device group "${device.group}" in tenant "${device.tenant}"`,
+      );
     }
   });
   return problems;

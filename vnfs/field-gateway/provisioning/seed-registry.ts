@@ -13,7 +13,10 @@ import type { ProvisioningFile } from "./provisioning-file.js";
  * is the source of truth for the groups it names); devices are inserted idempotently, so an
  * autoprovisioned or API-created device keeps its record. Safe to run from several instances.
  */
-export async function seedRegistry(store: DocumentStore, file: ProvisioningFile): Promise<{ groups: number; devices: number }> {
+export async function seedRegistry(
+  store: DocumentStore,
+  file: ProvisioningFile,
+): Promise<{ groups: number; devices: number }> {
   const { groups, devices } = await openDeviceCollections(store);
   for (const group of file.deviceGroups) {
     const record: DeviceGroupRecord = {

@@ -1,12 +1,7 @@
 import { IDENTIFIER_PATTERN } from "../../runtime-kit/primitives/request-primitive.js";
 import type { Collection } from "../../runtime-kit/store/document-store.js";
 import { IngestError } from "../ingest/ingest-errors.js";
-import {
-  deviceRecordId,
-  hashApiKey,
-  type DeviceGroupRecord,
-  type DeviceRecord,
-} from "./device-records.js";
+import { deviceRecordId, hashApiKey, type DeviceGroupRecord, type DeviceRecord } from "./device-records.js";
 
 export interface ResolvedDevice {
   tenant: string;
@@ -30,20 +25,28 @@ export class DeviceDirectory {
     private readonly maxCacheEntries = 100_000,
   ) {}
 
-  async resolve(apiKey: string | undefined, deviceId: string): Promise<ResolvedDevice & { autoprovisioned: boolean }> {
+  async resolve(
+    apiKey: string | undefined,
+    deviceId: string,
+  ): Promise<ResolvedDevice & { autoprovisioned: boolean }> {
     if (!apiKey) throw new IngestError("MISSING_API_KEY");
     if (!IDENTIFIER_PATTERN.test(deviceId)) {
-      throw new IngestError("INVALID_DEVICE_ID", [`device id must match ${IDENTIFIER_PATTERN} (got ${JSON.stringify(deviceId.slice(0, 80))})`]);
+      throw new IngestError("INVALID_DEVICE_ID", [
+        `device id must match ${IDENTIFIER_PATTERN} (got ${JSON.stringify(deviceId.slice(0, 80))})`,
+      ]);
     }
     const group = await this.groupByKey(apiKey);
     if (!group) throw new IngestError("UNKNOWN_API_KEY");
     const existing = await this.device(group.tenant, deviceId);
     if (existing) {
-      if (existing.groupId !== group.groupId) throw new IngestError("DEVICE_GROUP_MISMATCH", [`device "${deviceId}"`]);
+      if (existing.groupId !== group.groupId)
+        throw new IngestError("DEVICE_GROUP_MISMATCH", [`device "${deviceId}"`]);
       return { tenant: group.tenant, deviceId, group, autoprovisioned: false };
     }
     if (!group.autoprovision) {
-      throw new IngestError("UNKNOWN_DEVICE", [`device "${deviceId}" is not provisioned and group "${group.groupId}" does not autoprovision`]);
+      throw new IngestError("UNKNOWN_DEVICE", [
+        `device "${deviceId}" is not provisioned and group "${group.groupId}" does not autoprovision`,
+      ]);
     }
     const record: DeviceRecord = {
       id: deviceRecordId(group.tenant, deviceId),

@@ -46,7 +46,10 @@ export interface DeviceRecord {
 }
 
 export const deviceGroupIndexes: CollectionOptions = {
-  indexes: [{ fields: ["apiKeyHash"], unique: true }, { fields: ["tenant", "groupId"], unique: true }],
+  indexes: [
+    { fields: ["apiKeyHash"], unique: true },
+    { fields: ["tenant", "groupId"], unique: true },
+  ],
 };
 export const deviceIndexes: CollectionOptions = { indexes: [{ fields: ["tenant", "groupId"] }] };
 

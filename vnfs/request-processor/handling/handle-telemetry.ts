@@ -52,10 +52,18 @@ export function telemetryHandler(deps: TelemetryHandlerDeps): (delivery: Deliver
       const poison = error instanceof PoisonMessageError;
       deps.kpis.recordProcessed(poison ? "rejected" : "error", (performance.now() - started) / 1000);
       if (poison) {
-        deps.kpis.dropped.inc({ reason: error instanceof SemanticError && error.code === "UNKNOWN_DEVICE" ? "unknown_device" : "invalid" });
+        deps.kpis.dropped.inc({
+          reason:
+            error instanceof SemanticError && error.code === "UNKNOWN_DEVICE" ? "unknown_device" : "invalid",
+        });
       }
       deps.logger.warn(
-        { messageId: delivery.messageId, routingKey: delivery.routingKey, deliveryCount: delivery.deliveryCount, err: error },
+        {
+          messageId: delivery.messageId,
+          routingKey: delivery.routingKey,
+          deliveryCount: delivery.deliveryCount,
+          err: error,
+        },
         poison ? "primitive refused; dead-lettered" : "primitive failed; will be redelivered",
       );
       throw error;

@@ -1,5 +1,8 @@
 import { PoisonMessageError } from "../../runtime-kit/bus/message-bus.js";
-import { telemetryRoutingKey, type TelemetryPrimitive } from "../../runtime-kit/primitives/request-primitive.js";
+import {
+  telemetryRoutingKey,
+  type TelemetryPrimitive,
+} from "../../runtime-kit/primitives/request-primitive.js";
 import type { Collection } from "../../runtime-kit/store/document-store.js";
 import {
   deviceRecordId,
@@ -27,7 +30,10 @@ export class SemanticError extends PoisonMessageError {
  * again here keeps every producer (OPC UA adapter, later bindings) honest.
  */
 export class SemanticValidator {
-  private readonly cache = new Map<string, { device: DeviceRecord; group: DeviceGroupRecord | undefined; until: number }>();
+  private readonly cache = new Map<
+    string,
+    { device: DeviceRecord; group: DeviceGroupRecord | undefined; until: number }
+  >();
 
   constructor(
     private readonly devices: Collection<DeviceRecord>,
@@ -39,15 +45,24 @@ export class SemanticValidator {
   async check(primitive: TelemetryPrimitive, routingKey: string): Promise<void> {
     const expected = telemetryRoutingKey(primitive.tenant, primitive.deviceId);
     if (routingKey !== expected) {
-      throw new SemanticError("ROUTING_MISMATCH", `routing key ${routingKey} does not match the body's ${expected}`);
+      throw new SemanticError(
+        "ROUTING_MISMATCH",
+        `routing key ${routingKey} does not match the body's ${expected}`,
+      );
     }
     const { group } = await this.lookup(primitive.tenant, primitive.deviceId);
     const latest = Date.parse(primitive.receivedAt) + this.maxFutureSkewMs;
     for (const [index, measurement] of primitive.measurements.entries()) {
       if (Date.parse(measurement.timestamp) > latest) {
-        throw new SemanticError("TIMESTAMP_OUT_OF_RANGE", `/measurements/${index}/timestamp ${measurement.timestamp} is in the future`);
+        throw new SemanticError(
+          "TIMESTAMP_OUT_OF_RANGE",
+          `/measurements/${index}/timestamp ${measurement.timestamp} is in the future`,
+        );
       }
-      if (group?.explicitAttributes && !group.attributes.some((attribute) => attribute.name === measurement.attribute)) {
+      if (
+        group?.explicitAttributes &&
+        !group.attributes.some((attribute) => attribute.name === measurement.attribute)
+      ) {
         throw new SemanticError(
           "ATTRIBUTE_NOT_ALLOWED",
           `/measurements/${index}/attribute "${measurement.attribute}" is not declared by group "${group.groupId}"`,
@@ -56,12 +71,16 @@ export class SemanticValidator {
     }
   }
 
-  private async lookup(tenant: string, deviceId: string): Promise<{ device: DeviceRecord; group: DeviceGroupRecord | undefined }> {
+  private async lookup(
+    tenant: string,
+    deviceId: string,
+  ): Promise<{ device: DeviceRecord; group: DeviceGroupRecord | undefined }> {
     const id = deviceRecordId(tenant, deviceId);
     const cached = this.cache.get(id);
     if (cached && cached.until > Date.now()) return cached;
     const device = await this.devices.get(id);
-    if (!device) throw new SemanticError("UNKNOWN_DEVICE", `device ${deviceId} is not registered in tenant ${tenant}`);
+    if (!device)
+      throw new SemanticError("UNKNOWN_DEVICE", `device ${deviceId} is not registered in tenant ${tenant}`);
     const group = await this.groups.get(groupRecordId(tenant, device.groupId));
     const entry = { device, group, until: Date.now() + this.cacheTtlMs };
     if (this.cache.size > 100_000) this.cache.clear();

@@ -10,7 +10,10 @@ const MAX_ATTEMPTS = 20;
  * optimistic concurrency (expected version) and retry on conflict; an insert race ends as a
  * duplicate and is retried as an update.
  */
-export async function updateLatestValue(latest: Collection<LatestValueRecord>, candidate: LatestValueRecord): Promise<boolean> {
+export async function updateLatestValue(
+  latest: Collection<LatestValueRecord>,
+  candidate: LatestValueRecord,
+): Promise<boolean> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const stored = await latest.get(candidate.id);
     if (!stored) {
@@ -25,7 +28,9 @@ export async function updateLatestValue(latest: Collection<LatestValueRecord>, c
       if (!(error instanceof VersionConflictError)) throw error;
     }
   }
-  throw new Error(`latest value ${candidate.id}: ${MAX_ATTEMPTS} concurrent updates in a row; giving up for redelivery`);
+  throw new Error(
+    `latest value ${candidate.id}: ${MAX_ATTEMPTS} concurrent updates in a row; giving up for redelivery`,
+  );
 }
 
 function isNewer(candidate: LatestValueRecord, stored: LatestValueRecord): boolean {

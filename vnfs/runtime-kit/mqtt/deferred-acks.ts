@@ -29,7 +29,11 @@ interface HeldAck {
   send?: () => void;
 }
 
-type SendPacket = (packet: { cmd: string; messageId?: number }, cb?: (error?: Error) => void, ...rest: unknown[]) => void;
+type SendPacket = (
+  packet: { cmd: string; messageId?: number },
+  cb?: (error?: Error) => void,
+  ...rest: unknown[]
+) => void;
 
 export interface DeferredAcks {
   /** Messages received and not yet acknowledged to the broker. */
@@ -40,11 +44,18 @@ export interface DeferredAcks {
   reset(): void;
 }
 
-export function installDeferredAcks(client: MqttClient, maxInFlight: number, handler: AckHandler): DeferredAcks {
+export function installDeferredAcks(
+  client: MqttClient,
+  maxInFlight: number,
+  handler: AckHandler,
+): DeferredAcks {
   const held: HeldAck[] = [];
   const byMessageId = new Map<number, HeldAck>();
   let pausedPump: (() => void) | undefined;
-  const internals = client as unknown as { _sendPacket: SendPacket; handleMessage: MqttClient["handleMessage"] };
+  const internals = client as unknown as {
+    _sendPacket: SendPacket;
+    handleMessage: MqttClient["handleMessage"];
+  };
   const originalSend = internals._sendPacket.bind(client);
 
   const flush = (): void => {
@@ -61,9 +72,13 @@ export function installDeferredAcks(client: MqttClient, maxInFlight: number, han
   };
 
   internals._sendPacket = (packet, cb, ...rest) => {
-    const entry = packet.cmd === "puback" && packet.messageId !== undefined ? byMessageId.get(packet.messageId) : undefined;
+    const entry =
+      packet.cmd === "puback" && packet.messageId !== undefined
+        ? byMessageId.get(packet.messageId)
+        : undefined;
     if (!entry) return originalSend(packet, cb, ...rest);
-    entry.send = () => originalSend({ ...packet, reasonCode: entry.reasonCode } as typeof packet, undefined, ...rest);
+    entry.send = () =>
+      originalSend({ ...packet, reasonCode: entry.reasonCode } as typeof packet, undefined, ...rest);
     // Release the pump now (so the next PUBLISH is parsed) unless the in-flight window is full.
     if (held.length < maxInFlight) cb?.();
     else pausedPump = () => cb?.();

@@ -38,7 +38,10 @@ export class MeterModel {
     const time = this.lastTime === undefined ? now : Math.max(now, this.lastTime + 1);
     const elapsedHours = this.lastTime === undefined ? 0 : (time - this.lastTime) / 3_600_000;
     this.lastTime = time;
-    const power = Math.max(0.02, this.scaleKw * profile(time, this.phaseHours) * (1 + gaussian(this.random) * 0.08));
+    const power = Math.max(
+      0.02,
+      this.scaleKw * profile(time, this.phaseHours) * (1 + gaussian(this.random) * 0.08),
+    );
     this.energyKwh += power * elapsedHours;
     this.voltageDrift = this.voltageDrift * 0.98 + gaussian(this.random) * 0.3;
     const voltage = 230 + this.voltageDrift + gaussian(this.random) * 0.8;
@@ -57,7 +60,8 @@ export class MeterModel {
 
 /** Relative household load over the day (1 = mean): base load with morning and evening peaks. */
 function profile(time: number, phaseHours: number): number {
-  const hour = ((new Date(time).getUTCHours() + new Date(time).getUTCMinutes() / 60 + phaseHours) % 24 + 24) % 24;
+  const hour =
+    (((new Date(time).getUTCHours() + new Date(time).getUTCMinutes() / 60 + phaseHours) % 24) + 24) % 24;
   const morning = Math.exp(-((hour - 7.5) ** 2) / 2);
   const evening = 1.6 * Math.exp(-((hour - 19) ** 2) / 4);
   return 0.35 + morning + evening;

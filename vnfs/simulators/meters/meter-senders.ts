@@ -16,7 +16,9 @@ export async function mqttSender(url: string, apiKey: string, topicPrefix = "ivf
   });
   return {
     send: async (deviceId, reading) => {
-      await client.publishAsync(`${topicPrefix}/${apiKey}/${deviceId}/attrs`, JSON.stringify(reading), { qos: 1 });
+      await client.publishAsync(`${topicPrefix}/${apiKey}/${deviceId}/attrs`, JSON.stringify(reading), {
+        qos: 1,
+      });
     },
     close: () => client.endAsync(),
   };

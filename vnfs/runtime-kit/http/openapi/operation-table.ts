@@ -46,11 +46,14 @@ export function compileOperations(document: OpenApiDocument, source: string): Co
       const operation = item[method];
       if (!operation) continue;
       const where = `${source} ${method.toUpperCase()} ${template}`;
-      if (!operation.operationId) throw new OpenApiDocumentError(source, `${method.toUpperCase()} ${template} has no operationId`);
+      if (!operation.operationId)
+        throw new OpenApiDocumentError(source, `${method.toUpperCase()} ${template} has no operationId`);
       const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((parameter) =>
         resolveRef<ParameterObject>(document, parameter, where),
       );
-      const body = operation.requestBody ? resolveRef<RequestBodyObject>(document, operation.requestBody, where) : undefined;
+      const body = operation.requestBody
+        ? resolveRef<RequestBodyObject>(document, operation.requestBody, where)
+        : undefined;
       operations.push({
         operationId: operation.operationId,
         method,
@@ -60,7 +63,11 @@ export function compileOperations(document: OpenApiDocument, source: string): Co
         path: parameterGroup(schemas, parameters, "path"),
         query: parameterGroup(schemas, parameters, "query"),
         header: parameterGroup(schemas, parameters, "header"),
-        ...(body ? { body: { required: body.required === true, byMediaType: mediaValidators(schemas, body.content) } } : {}),
+        ...(body
+          ? {
+              body: { required: body.required === true, byMediaType: mediaValidators(schemas, body.content) },
+            }
+          : {}),
         responses: new Map(
           Object.entries(operation.responses ?? {}).map(([status, response]) => [
             status,
@@ -73,9 +80,14 @@ export function compileOperations(document: OpenApiDocument, source: string): Co
   return operations;
 }
 
-function parameterGroup(schemas: CompiledSchemas, parameters: ParameterObject[], location: ParameterObject["in"]): ParameterGroup {
+function parameterGroup(
+  schemas: CompiledSchemas,
+  parameters: ParameterObject[],
+  location: ParameterObject["in"],
+): ParameterGroup {
   const own = parameters.filter((parameter) => parameter.in === location);
-  const name = (parameter: ParameterObject) => (location === "header" ? parameter.name.toLowerCase() : parameter.name);
+  const name = (parameter: ParameterObject) =>
+    location === "header" ? parameter.name.toLowerCase() : parameter.name;
   const schema = {
     type: "object",
     properties: Object.fromEntries(own.map((parameter) => [name(parameter), parameter.schema ?? {}])),
@@ -91,7 +103,10 @@ function parameterGroup(schemas: CompiledSchemas, parameters: ParameterObject[],
   return { validate: schemas.compileCoercing(schema), names: own.map(name), arrays };
 }
 
-function mediaValidators(schemas: CompiledSchemas, content: Record<string, { schema?: unknown }>): Map<string, ValidateFunction | undefined> {
+function mediaValidators(
+  schemas: CompiledSchemas,
+  content: Record<string, { schema?: unknown }>,
+): Map<string, ValidateFunction | undefined> {
   return new Map(
     Object.entries(content).map(([mediaType, media]) => [
       mediaType.toLowerCase(),
@@ -109,7 +124,10 @@ function templateMatcher(template: string): RegExp {
 }
 
 /** The response validators for a status: exact code, then "4XX"-style range, then "default". */
-export function responseFor(operation: CompiledOperation, status: number): Map<string, ValidateFunction | undefined> | undefined {
+export function responseFor(
+  operation: CompiledOperation,
+  status: number,
+): Map<string, ValidateFunction | undefined> | undefined {
   return (
     operation.responses.get(String(status)) ??
     operation.responses.get(`${String(status)[0]}XX`) ??

@@ -16,7 +16,10 @@ export interface ValidatedRequest {
  * its content type. Returns every violation, located by JSON pointer ("/query/limit",
  * "/body/values/0"), or the coerced values.
  */
-export function validateRequest(operation: CompiledOperation, req: Request): { ok: true; value: ValidatedRequest } | { ok: false; errors: Violation[] } {
+export function validateRequest(
+  operation: CompiledOperation,
+  req: Request,
+): { ok: true; value: ValidatedRequest } | { ok: false; errors: Violation[] } {
   const errors: Violation[] = [];
   const path = checkGroup(operation.path, { ...req.params }, "/path", errors);
   const query = checkGroup(operation.query, queryObject(req, operation.query), "/query", errors);
@@ -25,7 +28,12 @@ export function validateRequest(operation: CompiledOperation, req: Request): { o
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { path, query, header, body } };
 }
 
-function checkGroup(group: ParameterGroup, values: Record<string, unknown>, root: string, errors: Violation[]): Record<string, unknown> {
+function checkGroup(
+  group: ParameterGroup,
+  values: Record<string, unknown>,
+  root: string,
+  errors: Violation[],
+): Record<string, unknown> {
   if (!group.validate(values)) errors.push(...violations(group.validate.errors, root));
   return values;
 }
@@ -50,13 +58,23 @@ function headerObject(req: Request, group: ParameterGroup): Record<string, unkno
 function checkBody(operation: CompiledOperation, req: Request, errors: Violation[]): unknown {
   if (!operation.body) return undefined;
   const contentType = (req.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  const hasBody = req.body !== undefined && !(typeof req.body === "object" && req.body !== null && Object.keys(req.body).length === 0 && !contentType);
+  const hasBody =
+    req.body !== undefined &&
+    !(
+      typeof req.body === "object" &&
+      req.body !== null &&
+      Object.keys(req.body).length === 0 &&
+      !contentType
+    );
   if (!hasBody) {
     if (operation.body.required) errors.push({ pointer: "/body", detail: "a request body is required" });
     return undefined;
   }
   if (!operation.body.byMediaType.has(contentType)) {
-    errors.push({ pointer: "/header/content-type", detail: `must be one of ${[...operation.body.byMediaType.keys()].join(", ")}` });
+    errors.push({
+      pointer: "/header/content-type",
+      detail: `must be one of ${[...operation.body.byMediaType.keys()].join(", ")}`,
+    });
     return undefined;
   }
   const validate = operation.body.byMediaType.get(contentType);

@@ -23,11 +23,20 @@ export interface CompiledSchemas {
  */
 export function compileSchemas(document: OpenApiDocument, documentId: string): CompiledSchemas {
   const make = (coerceTypes: boolean | "array") => {
-    const options = { allErrors: true, strict: false, coerceTypes, useDefaults: coerceTypes !== false, discriminator: false };
+    const options = {
+      allErrors: true,
+      strict: false,
+      coerceTypes,
+      useDefaults: coerceTypes !== false,
+      discriminator: false,
+    };
     const ajv = document.openapi.startsWith("3.1") ? new Ajv2020(options) : new Ajv(options);
     addFormats(ajv as unknown as Ajv);
     for (const keyword of ANNOTATION_KEYWORDS) if (!ajv.getKeyword(keyword)) ajv.addKeyword(keyword);
-    ajv.addSchema({ $id: documentId, components: rewriteRefs(document.components ?? {}, documentId) } as object);
+    ajv.addSchema({
+      $id: documentId,
+      components: rewriteRefs(document.components ?? {}, documentId),
+    } as object);
     return ajv;
   };
   const plain = make(false);
@@ -43,7 +52,10 @@ function rewriteRefs(node: unknown, documentId: string): unknown {
   if (node === null || typeof node !== "object") return node;
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    copy[key] = key === "$ref" && typeof value === "string" && value.startsWith("#") ? `${documentId}${value}` : rewriteRefs(value, documentId);
+    copy[key] =
+      key === "$ref" && typeof value === "string" && value.startsWith("#")
+        ? `${documentId}${value}`
+        : rewriteRefs(value, documentId);
   }
   return copy;
 }
@@ -57,8 +69,14 @@ export interface Violation {
 /** Turns ajv errors into violations located under `root` ("/body", "/query", ...). */
 export function violations(errors: ErrorObject[] | null | undefined, root: string): Violation[] {
   return (errors ?? []).map((error) => {
-    const missing = error.keyword === "required" ? `/${String((error.params as { missingProperty: string }).missingProperty)}` : "";
-    const extra = error.keyword === "additionalProperties" ? `/${String((error.params as { additionalProperty: string }).additionalProperty)}` : "";
+    const missing =
+      error.keyword === "required"
+        ? `/${String((error.params as { missingProperty: string }).missingProperty)}`
+        : "";
+    const extra =
+      error.keyword === "additionalProperties"
+        ? `/${String((error.params as { additionalProperty: string }).additionalProperty)}`
+        : "";
     const pointer = `${root}${error.instancePath}${missing}${extra}`;
     const detail =
       error.keyword === "required"
