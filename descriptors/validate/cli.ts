@@ -9,6 +9,9 @@ import {
 } from "./index.js";
 import { formatHuman } from "./output/format-human.js";
 
+/** Reports go to stdout (pipeable JSON); diagnostics about the invocation go to stderr. */
+const out = (text: string): boolean => process.stdout.write(`${text}\n`);
+
 const usage = `usage: ivf package validate [options] <file|dir>...
 
 Validates SOL004 CSARs (option 1 and 2), OSM packages (tar.gz, zip, folder) and bare
@@ -60,7 +63,7 @@ function optionsFrom(values: Record<string, string | boolean | string[] | undefi
 
 function printRules(): void {
   for (const rule of ruleCatalogue.values())
-    console.log(
+    out(
       `${rule.id}\t${rule.severity}\t${rule.clause}\t${rule.title}${rule.onap ? `\tONAP ${rule.onap}` : ""}`,
     );
 }
@@ -99,7 +102,7 @@ export async function runValidate(args: string[]): Promise<number> {
     console.error(`${(error as Error).message}\n\n${usage}`);
     return 2;
   }
-  if (parsed.values.help) return (console.log(usage), 0);
+  if (parsed.values.help) return (out(usage), 0);
   if (parsed.values.rules) return (printRules(), 0);
   if (parsed.positionals.length === 0) return (console.error(usage), 2);
   const reports: ValidationReport[] = [];
@@ -112,8 +115,8 @@ export async function runValidate(args: string[]): Promise<number> {
     console.error(`error: ${error.message}`);
     return 2;
   }
-  if (parsed.values.json) console.log(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
-  else for (const report of reports) console.log(formatHuman(report));
+  if (parsed.values.json) out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
+  else for (const report of reports) out(formatHuman(report));
   return reports.every((report) => report.valid) ? 0 : 1;
 }
 
