@@ -201,6 +201,8 @@ export class ServerConnection extends EventEmitter<{ failed: [Error]; lost: []; 
   /** GetEndpoints over an unsecured channel (always allowed, Part 4 §5.4.4) to name the certificate. */
   private async fetchServerCertificate(): Promise<Buffer | undefined> {
     const probe = OPCUAClient.create({
+      applicationName: "iotvf-opcua-adapter",
+      applicationUri: this.pki.applicationUri,
       endpointMustExist: false,
       connectionStrategy: { maxRetry: 0, initialDelay: 100, maxDelay: 200 },
       clientCertificateManager: this.pki.manager,
