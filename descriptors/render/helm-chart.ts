@@ -40,6 +40,7 @@ function deployment(loaded: LoadedIvfModel, vnfc: Vnfc): Record<string, unknown>
             {
               name: vnfc.id,
               image: `{{ .Values.image | default "${vnfc.run.containerImage ?? platform.containerImage}" }}`,
+              command: vnfc.run.command.slice(0, 1),
               args: vnfc.run.command.slice(1),
               env: Object.entries(vnfc.run.env).map(([key, value]) => ({ name: key, value })),
               ports: vnfc.ports.map((port) => ({

@@ -72,7 +72,7 @@ export function renderSol006Nsd(ns: LoadedNetworkService): Record<string, unknow
                   "number-of-instances": member.minInstances,
                 })),
               })),
-              "default-instantiation-level-id": model.defaultInstantiationLevel,
+              "default-instantiation-level": model.defaultInstantiationLevel,
             },
           ],
         },

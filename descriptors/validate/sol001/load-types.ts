@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { crc32 } from "node:zlib";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { PackageContent } from "../archive/package-content.js";
@@ -21,22 +21,65 @@ export interface LoadedTemplate {
   registry: TypeRegistry;
 }
 
-/** Parsed type files, keyed by content digest: the official type files never change between runs. */
-const parsedCache = new Map<string, LoadedDocument>();
+/**
+ * Parsed definitions files, keyed by name, size and CRC-32 and confirmed by a full byte
+ * comparison (a CRC alone can be forged): the official type files are identical in every
+ * package, so they are parsed once per process.
+ */
+const parsedCache = new Map<string, { bytes: Buffer; document: LoadedDocument }>();
 
-function parseCached(
-  bytes: Buffer,
-  file: string,
-  sink: FindingSink,
-  limits: ValidationLimits,
-): LoadedDocument | undefined {
-  const key = `${file}\0${createHash("sha256").update(bytes).digest("hex")}`;
+function parseCached(bytes: Buffer, file: string, sink: FindingSink, limits: ValidationLimits): LoadedDocument | undefined {
+  const key = `${file}\0${bytes.length}\0${crc32(bytes)}`;
   const cached = parsedCache.get(key);
-  if (cached) return cached;
+  if (cached && cached.bytes.equals(bytes)) return cached.document;
   const text = decodeText(bytes, file, sink);
   const document = text === undefined ? undefined : loadDocument(text, file, sink, limits);
-  if (document && parsedCache.size < 256) parsedCache.set(key, document);
+  if (document && parsedCache.size < 256) parsedCache.set(key, { bytes: Buffer.from(bytes), document });
   return document;
+}
+
+/** Registries keyed by the identity of their documents, so merged-type lookups are reused. */
+const documentIds = new WeakMap<LoadedDocument, number>();
+let nextDocumentId = 1;
+const registryCache = new Map<string, TypeRegistry>();
+
+function registryFor(documents: LoadedDocument[]): TypeRegistry {
+  const key = documents
+    .map((document) => {
+      if (!documentIds.has(document)) documentIds.set(document, nextDocumentId++);
+      return documentIds.get(document);
+    })
+    .join(",");
+  let registry = registryCache.get(key);
+  if (!registry) {
+    registry = new TypeRegistry();
+    for (const document of documents) registry.addDocument(document);
+    if (registryCache.size > 64) registryCache.clear();
+    registryCache.set(key, registry);
+  }
+  return registry;
+}
+
+const externalBytes = new Map<string, Buffer>();
+
+/** Type files from the types folder are read once per process. */
+function readExternal(path: string): Buffer {
+  let bytes = externalBytes.get(path);
+  if (!bytes) {
+    bytes = readFileSync(path);
+    externalBytes.set(path, bytes);
+  }
+  return bytes;
+}
+
+const normativeCache = new Map<string, LoadedDocument | undefined>();
+
+function normativeDocument(file: string | undefined, limits: ValidationLimits): LoadedDocument | undefined {
+  if (!file) return undefined;
+  if (!normativeCache.has(file)) {
+    normativeCache.set(file, existsSync(file) ? parseCached(readFileSync(file), file, new FindingSink(), limits) : undefined);
+  }
+  return normativeCache.get(file);
 }
 
 /** SOL001 type files name their version in the forge URL (".../raw/v2.6.1/..."); else from TOSCA version. */
@@ -83,17 +126,7 @@ export function loadServiceTemplate(
 ): LoadedTemplate | undefined {
   const root = parseCached(content.files.get(entry) as Buffer, entry, sink, limits);
   if (!root) return undefined;
-  const registry = new TypeRegistry();
-  const normative =
-    sources.normativeTypesFile && existsSync(sources.normativeTypesFile)
-      ? parseCached(
-          readFileSync(sources.normativeTypesFile),
-          sources.normativeTypesFile,
-          new FindingSink(),
-          limits,
-        )
-      : undefined;
-  if (normative) registry.addDocument(normative);
+  const normative = normativeDocument(sources.normativeTypesFile, limits);
   const documents: LoadedDocument[] = [];
   const seen = new Set<string>();
   const queue: { document: LoadedDocument; inPackage: boolean }[] = [{ document: root, inPackage: true }];
@@ -102,7 +135,6 @@ export function loadServiceTemplate(
   while (queue.length) {
     const { document, inPackage } = queue.shift() as { document: LoadedDocument; inPackage: boolean };
     documents.push(document);
-    registry.addDocument(document);
     for (const { target, path } of importTargets(document)) {
       const next = resolveImport(document, inPackage, target, content, sources, definitionsVersion);
       if (!next) {
@@ -120,7 +152,7 @@ export function loadServiceTemplate(
       if (loaded) queue.push({ document: loaded, inPackage: next.inPackage });
     }
   }
-  return { documents, registry };
+  return { documents, registry: registryFor(normative ? [normative, ...documents] : documents) };
 }
 
 function resolveImport(
@@ -147,5 +179,5 @@ function resolveImport(
   }
   const external = fromTypesDir(sources, sol001Version(target, version), basename(target));
   if (!external) return undefined;
-  return { key: external, label: external, bytes: readFileSync(external), inPackage: false };
+  return { key: external, label: external, bytes: readExternal(external), inPackage: false };
 }

@@ -93,8 +93,22 @@ export class TypeRegistry {
     return this.chain(kind, name).some((entry) => entry.name === ancestor);
   }
 
+  /** Findings of checks that depend only on a document and this registry, computed once. */
+  readonly memo = new Map<string, unknown>();
+
   /** Merged map-valued section (properties, capabilities, attributes) along the chain; nearest wins. */
+  private readonly mergedCache = new Map<string, Map<string, Definition>>();
+
   merged(kind: TypeKind, name: string, section: string): Map<string, Definition> {
+    const key = `${kind}\0${name}\0${section}`;
+    const cached = this.mergedCache.get(key);
+    if (cached) return cached;
+    const result = this.mergeSection(kind, name, section);
+    this.mergedCache.set(key, result);
+    return result;
+  }
+
+  private mergeSection(kind: TypeKind, name: string, section: string): Map<string, Definition> {
     const result = new Map<string, Definition>();
     for (const entry of this.chain(kind, name).reverse()) {
       const value = entry.definition[section];

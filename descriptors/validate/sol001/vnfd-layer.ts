@@ -1,5 +1,5 @@
 import type { PackageContent } from "../archive/package-content.js";
-import type { FindingSink } from "../findings/report.js";
+import { FindingSink } from "../findings/report.js";
 import type { ValidationLimits } from "../limits.js";
 import { locate, type LoadedDocument } from "../yaml/load-document.js";
 import { checkScaling } from "./check-scaling.js";
@@ -84,8 +84,24 @@ function checkDefinitionsVersion(document: LoadedDocument, sink: FindingSink): v
   }
 }
 
-/** Types the package declares itself must derive from defined types, and use defined property types. */
+/** TOSCA normative root types: the chains of every type end at one of them. */
+const normativeRoot = /^tosca\.[a-z]+\.Root$/;
+
+/** Declared-type checks depend only on the document and the registry: replay them from the memo. */
 function checkDeclaredTypes(document: LoadedDocument, registry: TypeRegistry, sink: FindingSink): void {
+  const key = `declared\0${document.file}`;
+  let findings = registry.memo.get(key) as FindingSink["findings"] | undefined;
+  if (!findings) {
+    const local = new FindingSink();
+    collectDeclaredTypeFindings(document, registry, local);
+    findings = local.findings;
+    registry.memo.set(key, findings);
+  }
+  sink.findings.push(...findings);
+}
+
+/** Types the package declares itself must derive from defined types, and use defined property types. */
+function collectDeclaredTypeFindings(document: LoadedDocument, registry: TypeRegistry, sink: FindingSink): void {
   for (const kind of typeKinds) {
     const section = asRecord(asRecord(document.data)?.[`${kind}_types`]);
     for (const [name, raw] of Object.entries(section ?? {})) {

@@ -43,15 +43,16 @@ export function parseTree(text: string, rootModule: string): TreeNode {
 
 const STRING_NUMBERS = new Set(["uint64", "int64", "decimal64"]);
 
-function convert(value: unknown, node: TreeNode, path: string): unknown {
-  if (Array.isArray(value)) return value.map((item, index) => convert(item, node, `${path}[${index}]`));
+function convert(value: unknown, node: TreeNode, path: string, dropUnknown: boolean): unknown {
+  if (Array.isArray(value)) return value.map((item, index) => convert(item, node, `${path}[${index}]`, dropUnknown));
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(value)) {
       const schema = node.children.find((candidate) => candidate.name === key);
+      if (!schema && dropUnknown) continue;
       if (!schema) throw new Error(`${path}/${key}: not in the YANG tree`);
       const name = schema.prefix && schema.prefix !== node.prefix ? `${schema.prefix}:${key}` : key;
-      out[name] = convert(child, { ...schema, prefix: schema.prefix ?? node.prefix }, `${path}/${key}`);
+      out[name] = convert(child, { ...schema, prefix: schema.prefix ?? node.prefix }, `${path}/${key}`, dropUnknown);
     }
     return out;
   }
@@ -60,10 +61,13 @@ function convert(value: unknown, node: TreeNode, path: string): unknown {
   return value;
 }
 
-/** `module` is the JSON module name of the top container (etsi-nfv-vnfd or etsi-nfv-nsd). */
-export function toRfc7951(document: Record<string, unknown>, tree: TreeNode, module: string): Record<string, unknown> {
+/**
+ * `module` is the JSON module name of the top container (etsi-nfv-vnfd or etsi-nfv-nsd).
+ * `dropUnknown` skips leaves the tree lacks (OSM augments of a VNFD copied into an NSD tree).
+ */
+export function toRfc7951(document: Record<string, unknown>, tree: TreeNode, module: string, dropUnknown = false): Record<string, unknown> {
   const [[topName, topValue]] = Object.entries(document) as [[string, unknown]];
   const top = tree.children.find((candidate) => candidate.name === topName);
   if (!top) throw new Error(`top node ${topName} not in tree`);
-  return { [`${module}:${topName}`]: convert(topValue, { ...top, prefix: module }, `/${topName}`) };
+  return { [`${module}:${topName}`]: convert(topValue, { ...top, prefix: module }, `/${topName}`, dropUnknown) };
 }
