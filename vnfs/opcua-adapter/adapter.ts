@@ -104,7 +104,7 @@ export class OpcuaAdapter {
     } else if (this.ownership.isFree(lease) && preferred === me) {
       const acquired = await this.ownership.acquire(key);
       if (!acquired) return;
-      this.options.logger.info({ event: "lease_acquired", server: key, token: acquired.token }, "took ownership");
+      this.options.logger.info({ event: "lease_acquired", server: key, fence: acquired.token }, "took ownership");
       entry ??= this.spawn(key, server, "owner", hash);
       entry.role = "owner";
       entry.lease = acquired;
@@ -147,7 +147,7 @@ export class OpcuaAdapter {
     const lease = await this.ownership.get(key);
     const moved = lease ? await this.ownership.transfer(lease) : undefined;
     this.options.logger.info(
-      { event: "handed_over", server: key, to: lease?.successor, token: moved?.token, published: entry.worker.published },
+      { event: "handed_over", server: key, to: lease?.successor, fence: moved?.token, published: entry.worker.published },
       moved ? "ownership handed over" : "hand-over raced with another change; the lease will expire",
     );
   }
