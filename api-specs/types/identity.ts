@@ -201,7 +201,7 @@ export interface components {
             description?: string;
             roles: components["schemas"]["Role"][];
         };
-        Client: {
+        ClientFields: {
             id: components["schemas"]["Identifier"];
             tenant: components["schemas"]["Identifier"];
             description?: string;
@@ -211,7 +211,10 @@ export interface components {
             /** Format: date-time */
             secretRotatedAt: string;
         };
-        ClientWithSecret: components["schemas"]["Client"] & {
+        /** @description An API client as shown to administrators; never its secret or secret hash. */
+        Client: components["schemas"]["ClientFields"];
+        /** @description A client with its secret, answered once on creation and on rotation. */
+        ClientWithSecret: components["schemas"]["ClientFields"] & {
             /** @description Shown once; store it now. Only a hash is kept. */
             secret: string;
         };
