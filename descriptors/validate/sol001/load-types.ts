@@ -28,7 +28,12 @@ export interface LoadedTemplate {
  */
 const parsedCache = new Map<string, { bytes: Buffer; document: LoadedDocument }>();
 
-function parseCached(bytes: Buffer, file: string, sink: FindingSink, limits: ValidationLimits): LoadedDocument | undefined {
+function parseCached(
+  bytes: Buffer,
+  file: string,
+  sink: FindingSink,
+  limits: ValidationLimits,
+): LoadedDocument | undefined {
   const key = `${file}\0${bytes.length}\0${crc32(bytes)}`;
   const cached = parsedCache.get(key);
   if (cached && cached.bytes.equals(bytes)) return cached.document;
@@ -77,7 +82,10 @@ const normativeCache = new Map<string, LoadedDocument | undefined>();
 function normativeDocument(file: string | undefined, limits: ValidationLimits): LoadedDocument | undefined {
   if (!file) return undefined;
   if (!normativeCache.has(file)) {
-    normativeCache.set(file, existsSync(file) ? parseCached(readFileSync(file), file, new FindingSink(), limits) : undefined);
+    normativeCache.set(
+      file,
+      existsSync(file) ? parseCached(readFileSync(file), file, new FindingSink(), limits) : undefined,
+    );
   }
   return normativeCache.get(file);
 }

@@ -101,7 +101,11 @@ function checkDeclaredTypes(document: LoadedDocument, registry: TypeRegistry, si
 }
 
 /** Types the package declares itself must derive from defined types, and use defined property types. */
-function collectDeclaredTypeFindings(document: LoadedDocument, registry: TypeRegistry, sink: FindingSink): void {
+function collectDeclaredTypeFindings(
+  document: LoadedDocument,
+  registry: TypeRegistry,
+  sink: FindingSink,
+): void {
   for (const kind of typeKinds) {
     const section = asRecord(asRecord(document.data)?.[`${kind}_types`]);
     for (const [name, raw] of Object.entries(section ?? {})) {
@@ -110,6 +114,7 @@ function collectDeclaredTypeFindings(document: LoadedDocument, registry: TypeReg
       const parentKnown =
         typeof parent !== "string" ||
         registry.get(kind, parent) ||
+        normativeRoot.test(parent) ||
         (kind === "data" && primitiveTypes.has(parent));
       if (!parentKnown)
         sink.add(
