@@ -85,9 +85,9 @@ export class PackageService implements VnfdSource {
         findings: [{ rule: "VNFM-VNFD", severity: "error", message: error.message }],
       });
     }
-    const report = await validateCsar(bytes, `${record.id}.csar`, this.logger);
-    const errors = report?.findings.filter((f) => f.severity === "error") ?? [];
-    if (report && (!report.valid || errors.length > 0)) {
+    const report = await validateCsar(bytes, `${record.id}.csar`);
+    const errors = report.findings.filter((f) => f.severity === "error");
+    if (!report.valid || errors.length > 0) {
       throw vnfmError(
         "PACKAGE_REJECTED",
         `the package validator found ${errors.length} error(s); first: ${errors[0]?.message ?? "see findings"}`,

@@ -1,0 +1,69 @@
+/**
+ * Failure injection around a real VIM driver: the next N starts fail as a VIM would refuse
+ * them, and starts can be held at a gate (to cancel, or restart the VNFM, mid-operation).
+ */
+import type {
+  VimDriver,
+  VnfcLaunch,
+  VnfcRef,
+  VnfcStatus,
+} from "../../../vnfm-adapter/infra-drivers/vim-driver.js";
+
+export class FaultyDriver implements VimDriver {
+  failNextStarts = 0;
+  startsSeen = 0;
+  private gate?: { promise: Promise<void>; open: () => void };
+  /** Resolves the first time a start waits at the gate. */
+  private gateReached?: () => void;
+
+  constructor(readonly inner: VimDriver) {}
+
+  get vimType(): string {
+    return this.inner.vimType;
+  }
+
+  /** Holds every start after `passing` more starts until `release()`; resolves when one is held. */
+  holdStarts(passing = 0): Promise<void> {
+    let open!: () => void;
+    const promise = new Promise<void>((resolve) => (open = resolve));
+    this.gate = { promise, open };
+    this.passing = passing;
+    return new Promise((resolve) => (this.gateReached = resolve));
+  }
+
+  private passing = 0;
+
+  release(): void {
+    this.gate?.open();
+    this.gate = undefined;
+  }
+
+  async start(launch: VnfcLaunch): Promise<VnfcRef> {
+    this.startsSeen += 1;
+    if (this.gate) {
+      if (this.passing > 0) this.passing -= 1;
+      else {
+        this.gateReached?.();
+        await this.gate.promise;
+      }
+    }
+    if (this.failNextStarts > 0) {
+      this.failNextStarts -= 1;
+      throw new Error(`injected fault: the VIM refused to start VNFC ${launch.vnfcId}`);
+    }
+    return this.inner.start(launch);
+  }
+
+  stop(vnfc: VnfcRef, graceMs: number): Promise<void> {
+    return this.inner.stop(vnfc, graceMs);
+  }
+
+  status(vnfc: VnfcRef): Promise<VnfcStatus> {
+    return this.inner.status(vnfc);
+  }
+
+  close(options?: { stopVnfcs?: boolean }): Promise<void> {
+    this.release();
+    return this.inner.close(options);
+  }
+}
