@@ -55,7 +55,15 @@ export const definition: IvfDefinition<typeof faultDetectorSettings> = {
     await bus.declareExchange(config.eventsExchange);
     const consumer = await bus.consume(
       queue,
-      storedEventHandler({ bus, eventsExchange: config.eventsExchange, faults, registry, profiles, kpis, faultsDetected }),
+      storedEventHandler({
+        bus,
+        eventsExchange: config.eventsExchange,
+        faults,
+        registry,
+        profiles,
+        kpis,
+        faultsDetected,
+      }),
       { prefetch: config.prefetch, consumerTag: `fault-detector-${config.instanceId}` },
     );
     kpis.watchQueue(bus, config.queue);

@@ -8,14 +8,16 @@ export const faultDetectorSettings = {
   eventsExchange: {
     kind: "string",
     env: "IVF_BUS_EVENTS_EXCHANGE",
-    description: "Bus exchange carrying stored.<tenant>.<deviceId> events in and fault.<tenant>.<deviceId> events out",
+    description:
+      "Bus exchange carrying stored.<tenant>.<deviceId> events in and fault.<tenant>.<deviceId> events out",
     pattern: /^[A-Za-z0-9_.:-]{1,255}$/,
     default: EVENTS_EXCHANGE,
   },
   queue: {
     kind: "string",
     env: "IVF_FAULT_DETECTOR_QUEUE",
-    description: "Queue of stored events for the fault detector (single active consumer: series state lives in memory)",
+    description:
+      "Queue of stored events for the fault detector (single active consumer: series state lives in memory)",
     pattern: /^[A-Za-z0-9_.:-]{1,250}$/,
     default: FAULT_QUEUE,
   },
@@ -30,7 +32,8 @@ export const faultDetectorSettings = {
   maxSeries: {
     kind: "integer",
     env: "IVF_FAULT_DETECTOR_MAX_SERIES",
-    description: "Time series (tenant, device, attribute) kept in memory; the least recently seen are evicted",
+    description:
+      "Time series (tenant, device, attribute) kept in memory; the least recently seen are evicted",
     min: 100,
     max: 10_000_000,
     default: 200_000,

@@ -69,7 +69,14 @@ describe("fault-detector IVF on the embedded bus and store", () => {
         faultEvents.push(delivery);
       },
     );
-    const series = sinusoid({ count: 400, stepMs: 10_000, amplitude: 10, periodSamples: 360, noise: 0.3, seed: 4 });
+    const series = sinusoid({
+      count: 400,
+      stepMs: 10_000,
+      amplitude: 10,
+      periodSamples: 360,
+      noise: 0.3,
+      seed: 4,
+    });
     const outliers = spacedIndices(5, 30, 380, 20, 8);
     for (const index of outliers) series[index]!.v += 8;
 
@@ -88,9 +95,13 @@ describe("fault-detector IVF on the embedded bus and store", () => {
     });
     const flaggedTimes = outlierFaults.map((fault) => Date.parse(fault.timestamp));
     for (const index of outliers) expect(flaggedTimes).toContain(series[index]!.t);
-    expect(outlierFaults.every((fault) => fault.tenant === "acme" && fault.deviceId === "sensor-1")).toBe(true);
+    expect(outlierFaults.every((fault) => fault.tenant === "acme" && fault.deviceId === "sensor-1")).toBe(
+      true,
+    );
 
-    await waitFor(async () => ((await bus.queueStats("fault-detector.stored")).ready === 0 ? true : undefined));
+    await waitFor(async () =>
+      (await bus.queueStats("fault-detector.stored")).ready === 0 ? true : undefined,
+    );
     const allFaults = await faults.find();
     const eventIds = new Set(faultEvents.map((event) => event.messageId));
     expect(eventIds.size).toBe(allFaults.length);
@@ -101,13 +112,18 @@ describe("fault-detector IVF on the embedded bus and store", () => {
   });
 
   it("dead-letters a malformed stored event instead of blocking the queue", async () => {
-    await bus.publish("iot.events", { routingKey: "stored.acme.sensor-2", body: { tenant: "acme", nonsense: true } });
+    await bus.publish("iot.events", {
+      routingKey: "stored.acme.sensor-2",
+      body: { tenant: "acme", nonsense: true },
+    });
     await bus.publish("iot.events", storedEvent("sensor-2", [{ t: Date.UTC(2026, 0, 1), v: 1 }]));
     const dlq = await waitFor(async () => {
       const stats = await bus.queueStats("fault-detector.stored.dlq");
       return stats.ready >= 1 ? stats : undefined;
     });
     expect(dlq.ready).toBe(1);
-    await waitFor(async () => ((await bus.queueStats("fault-detector.stored")).ready === 0 ? true : undefined));
+    await waitFor(async () =>
+      (await bus.queueStats("fault-detector.stored")).ready === 0 ? true : undefined,
+    );
   });
 });

@@ -34,7 +34,11 @@ export function faultRecord(
 ): FaultRecord {
   const timestamp = new Date(finding.sample.t).toISOString();
   const id = createHash("sha256")
-    .update([series.tenant, series.deviceId, series.attribute, timestamp, finding.kind, finding.transition].join("\u0000"))
+    .update(
+      [series.tenant, series.deviceId, series.attribute, timestamp, finding.kind, finding.transition].join(
+        "\u0000",
+      ),
+    )
     .digest("base64url");
   return {
     id,

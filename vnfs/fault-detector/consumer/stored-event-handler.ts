@@ -1,7 +1,11 @@
 import type { Delivery, MessageBus } from "../../runtime-kit/bus/message-bus.js";
 import { PoisonMessageError } from "../../runtime-kit/bus/message-bus.js";
 import type { IvfKpis } from "../../runtime-kit/metrics/ivf-kpis.js";
-import { InvalidStoredEventError, parseStoredEvent, type StoredEvent } from "../../runtime-kit/primitives/stored-event.js";
+import {
+  InvalidStoredEventError,
+  parseStoredEvent,
+  type StoredEvent,
+} from "../../runtime-kit/primitives/stored-event.js";
 import type { Collection } from "../../runtime-kit/store/document-store.js";
 import type { Counter } from "prom-client";
 import type { DetectionProfiles } from "../profiles/detection-profiles.js";
@@ -23,8 +27,22 @@ export interface StoredEventHandlerDeps {
  * Runs every numeric measurement of a stored event through its series' detectors; faults are
  * stored (idempotently) and published before the event is acknowledged, so an acknowledged
  * event never loses a fault. Non-numeric values (states, labels) are not series and are skipped.
+ *
+ * Events are judged strictly one after another in delivery order: the bus hands over up to
+ * `prefetch` events at once, and letting them interleave at await points would feed a series
+ * out of order (later samples first, earlier ones then ignored as late).
  */
 export function storedEventHandler(deps: StoredEventHandlerDeps): (delivery: Delivery) => Promise<void> {
+  const judge = judgeEvent(deps);
+  let previous: Promise<void> = Promise.resolve();
+  return (delivery) => {
+    const run = previous.then(() => judge(delivery));
+    previous = run.catch(() => undefined);
+    return run;
+  };
+}
+
+function judgeEvent(deps: StoredEventHandlerDeps): (delivery: Delivery) => Promise<void> {
   return async (delivery) => {
     const started = performance.now();
     deps.kpis.received.inc({ protocol: "amqp" });
@@ -43,7 +61,8 @@ function parse(body: unknown): StoredEvent {
   try {
     return parseStoredEvent(body);
   } catch (error) {
-    if (error instanceof InvalidStoredEventError) throw new PoisonMessageError(error.message, { cause: error });
+    if (error instanceof InvalidStoredEventError)
+      throw new PoisonMessageError(error.message, { cause: error });
     throw error;
   }
 }

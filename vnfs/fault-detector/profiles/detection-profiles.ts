@@ -33,12 +33,22 @@ const overridesSchema = {
     hampel: {
       type: "object",
       additionalProperties: false,
-      properties: { halfWindow: { type: "integer", minimum: 1, maximum: 50 }, suspectSigmas: positive, failSigmas: positive, minScale: positive },
+      properties: {
+        halfWindow: { type: "integer", minimum: 1, maximum: 50 },
+        suspectSigmas: positive,
+        failSigmas: positive,
+        minScale: positive,
+      },
     },
     spike: {
       type: "object",
       additionalProperties: false,
-      properties: { suspectSigmas: positive, failSigmas: positive, suspectThreshold: positive, failThreshold: positive },
+      properties: {
+        suspectSigmas: positive,
+        failSigmas: positive,
+        suspectThreshold: positive,
+        failThreshold: positive,
+      },
     },
     rateOfChange: {
       type: "object",
@@ -82,14 +92,23 @@ export class DetectionProfiles {
     private readonly onProblem: ProfileProblem,
   ) {}
 
-  static async open(store: DocumentStore, ttlMs: number, onProblem: ProfileProblem): Promise<DetectionProfiles> {
+  static async open(
+    store: DocumentStore,
+    ttlMs: number,
+    onProblem: ProfileProblem,
+  ): Promise<DetectionProfiles> {
     const profiles = await store.collection<DetectionProfileRecord>(PROFILES);
     const devices = await store.collection<DeviceGroupLink>("devices");
     return new DetectionProfiles(profiles, devices, ttlMs, onProblem);
   }
 
   /** Parameters for one series, cached per (tenant, device, attribute) for the TTL. */
-  async parametersFor(tenant: string, deviceId: string, attribute: string, now = Date.now()): Promise<DetectionParameters> {
+  async parametersFor(
+    tenant: string,
+    deviceId: string,
+    attribute: string,
+    now = Date.now(),
+  ): Promise<DetectionParameters> {
     const key = `${tenant}\u0000${deviceId}\u0000${attribute}`;
     const cached = this.cache.get(key);
     if (cached && now - cached.at < this.ttlMs) return cached.parameters;
@@ -109,7 +128,9 @@ export class DetectionProfiles {
       const overrides = profile.attributes?.[name];
       if (overrides === undefined) continue;
       if (!validateOverrides(overrides)) {
-        const problems = (validateOverrides.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
+        const problems = (validateOverrides.errors ?? []).map(
+          (error) => `${error.instancePath} ${error.message}`,
+        );
         this.onProblem(`profile ${profile.id} attribute "${name}" ignored: ${problems.join("; ")}`);
         continue;
       }
