@@ -103,8 +103,12 @@ describe("fault-detector IVF on the embedded bus and store", () => {
       (await bus.queueStats("fault-detector.stored")).ready === 0 ? true : undefined,
     );
     const allFaults = await faults.find();
+    // Every stored fault is also published once: wait for the events, then check for duplicates.
+    await waitFor(async () => (faultEvents.length >= allFaults.length ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 200));
     const eventIds = new Set(faultEvents.map((event) => event.messageId));
     expect(eventIds.size).toBe(allFaults.length);
+    expect(faultEvents.length).toBe(allFaults.length);
     expect(faultEvents[0]!.routingKey).toBe("fault.acme.sensor-1");
 
     const metrics = await (await fetch(`${detector.server.url}/metrics`)).text();
