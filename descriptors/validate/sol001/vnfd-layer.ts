@@ -31,7 +31,8 @@ export function checkVnfd(
   const template = loadServiceTemplate(entry, content, sources, sink, limits);
   if (!template) return;
   const own = template.documents.filter((document) => content.files.has(document.file));
-  for (const document of own) checkDefinitionsVersion(document, sink);
+  if (own[0]) checkDefinitionsVersion(own[0], sink);
+  for (const document of own.slice(1)) checkDefinitionsVersionPresent(document, sink);
   let flavours: string[] = [];
   let vnfNodes = 0;
   for (const document of own) {
@@ -64,6 +65,12 @@ export function checkVnfd(
       "set substitution_mappings.properties.flavour_id in each deployment flavour",
     );
   }
+}
+
+/** Imported files need a supported version too; the 1_3 compatibility note is given once, for the entry. */
+function checkDefinitionsVersionPresent(document: LoadedDocument, sink: FindingSink): void {
+  const version = asRecord(document.data)?.tosca_definitions_version;
+  if (typeof version !== "string" || !toscaVersions.has(version)) checkDefinitionsVersion(document, sink);
 }
 
 function checkDefinitionsVersion(document: LoadedDocument, sink: FindingSink): void {

@@ -7,6 +7,14 @@ import { isExternalUri } from "./package-paths.js";
 /** SOL004 4.3.2 Table 4.3.2-1: metadata of a VNF package manifest. */
 const vnfKeys = ["vnf_provider_id", "vnf_product_name", "vnf_release_date_time", "vnf_package_version"];
 const pnfKeys = ["pnfd_provider", "pnfd_name", "pnfd_release_date_time", "pnfd_archive_version"];
+/** SOL007 (NSD file archive) manifest metadata. */
+const nsdKeys = [
+  "nsd_designer",
+  "nsd_invariant_id",
+  "nsd_name",
+  "nsd_release_date_time",
+  "nsd_file_structure_version",
+];
 const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 export function checkManifest(
@@ -76,6 +84,7 @@ export function checkManifest(
 
 function checkMetadata(manifest: Manifest, file: string, sink: FindingSink): void {
   const isPnf = pnfKeys.some((key) => manifest.metadata.has(key));
+  const isNsd = nsdKeys.some((key) => manifest.metadata.has(key));
   const typo = manifest.metadata.get("vnf_release_data_time");
   if (typo)
     sink.add(
@@ -84,7 +93,7 @@ function checkMetadata(manifest: Manifest, file: string, sink: FindingSink): voi
       `"vnf_release_data_time" is the ONAP VNF SDK typo of "vnf_release_date_time"`,
       "use vnf_release_date_time (SOL004); ONAP's SDK reports it as ignored either way",
     );
-  for (const key of isPnf ? pnfKeys : vnfKeys) {
+  for (const key of isNsd ? nsdKeys : isPnf ? pnfKeys : vnfKeys) {
     if (!manifest.metadata.has(key))
       sink.add(
         "IVF-MF-002",
@@ -93,7 +102,9 @@ function checkMetadata(manifest: Manifest, file: string, sink: FindingSink): voi
         `add "${key}: <value>" under metadata:`,
       );
   }
-  const released = manifest.metadata.get(isPnf ? "pnfd_release_date_time" : "vnf_release_date_time");
+  const released = manifest.metadata.get(
+    isNsd ? "nsd_release_date_time" : isPnf ? "pnfd_release_date_time" : "vnf_release_date_time",
+  );
   if (released && !rfc3339.test(released.value)) {
     sink.add(
       "IVF-MF-003",

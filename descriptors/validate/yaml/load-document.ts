@@ -29,22 +29,46 @@ export function decodeText(bytes: Buffer, file: string, sink: FindingSink): stri
   try {
     return utf8.decode(bytes).replace(/^\uFEFF/, "");
   } catch {
-    let offset = 0;
-    for (; offset < bytes.length; offset += 1) {
-      try {
-        utf8.decode(bytes.subarray(0, offset + 1), { stream: true });
-      } catch {
-        break;
-      }
-    }
+    const offset = firstInvalidUtf8(bytes);
     sink.add(
       "IVF-IN-002",
       { file },
-      `${file} is not valid UTF-8 (first invalid byte near offset ${offset})`,
+      `${file} is not valid UTF-8 (first invalid byte sequence at offset ${offset})`,
       "save the file as UTF-8",
     );
     return undefined;
   }
+}
+
+/** Offset where the first malformed UTF-8 sequence starts (RFC 3629 §4), in one linear pass. */
+export function firstInvalidUtf8(bytes: Buffer): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index] as number;
+    const length =
+      lead < 0x80
+        ? 1
+        : lead >= 0xc2 && lead <= 0xdf
+          ? 2
+          : lead >= 0xe0 && lead <= 0xef
+            ? 3
+            : lead >= 0xf0 && lead <= 0xf4
+              ? 4
+              : 0;
+    if (length === 0 || index + length > bytes.length) return index;
+    for (let next = 1; next < length; next += 1)
+      if (((bytes[index + next] as number) & 0xc0) !== 0x80) return index;
+    const second = bytes[index + 1] as number;
+    if (
+      (lead === 0xe0 && second < 0xa0) ||
+      (lead === 0xed && second > 0x9f) ||
+      (lead === 0xf0 && second < 0x90) ||
+      (lead === 0xf4 && second > 0x8f)
+    )
+      return index;
+    index += length;
+  }
+  return index;
 }
 
 /**

@@ -58,7 +58,8 @@ function evaluateDeref(use: LeafrefUse): Set<string> | undefined {
   const parent = use.ancestors[use.ancestors.length - 1];
   const referenced = parent?.[sibling];
   const targetPath = siblingNode?.type?.path;
-  if (!targetPath || referenced === undefined || targetPath.includes("deref(")) return undefined;
+  if (!targetPath || referenced === undefined || targetPath.includes("deref(") || crossDescriptor(targetPath))
+    return undefined;
   const begin = start(targetPath, use.ancestors);
   if (!begin) return undefined;
   let objects = begin.objects;
@@ -85,11 +86,15 @@ function findLeaf(nodes: SchemaNode[], name: string): SchemaNode | undefined {
   return undefined;
 }
 
+/** NSD -> VNFD/PNFD/nested NSD ids name descriptors onboarded separately (NBI checks its catalogue). */
+function crossDescriptor(path: string): boolean {
+  return !path.startsWith("/") && /(^|\/)(\w+:)?(vnfd|pnfd|nsd)\/(\w+:)?id$/.test(path);
+}
+
 /** Resolves every recorded leafref; reports those whose value names no existing node. */
 export function resolveLeafrefs(uses: LeafrefUse[]): void {
   for (const use of uses) {
-    // NSD -> VNFD/PNFD/nested NSD ids name descriptors onboarded separately (NBI checks its catalogue).
-    if (/(^|\/)(\w+:)?(vnfd|pnfd|nsd)\/(\w+:)?id$/.test(use.path) && !use.path.startsWith("/")) continue;
+    if (crossDescriptor(use.path)) continue;
     const values = use.path.startsWith("deref(")
       ? evaluateDeref(use)
       : use.path.includes("deref(") || use.path.includes("[")
