@@ -19,22 +19,36 @@ describe.skipIf(!referenceAvailable())("SOL004 CSARs built from the models", () 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("one CSAR per IVF plus the NS", () => {
-    expect(files.map((file) => basename(file)).sort()).toEqual([...listIvfModels().map((name) => `${name}.csar`), "iot-platform-ns.csar"].sort());
+    expect(files.map((file) => basename(file)).sort()).toEqual(
+      [...listIvfModels().map((name) => `${name}.csar`), "iot-platform-ns.csar"].sort(),
+    );
   });
 
   it("TOSCA.meta carries every ETSI entry and the manifest hashes every other file with SHA-256", async () => {
     for (const file of files) {
       const zip = await readZip(readFileSync(file));
       const meta = zip.get("TOSCA-Metadata/TOSCA.meta")?.toString() ?? "";
-      for (const key of ["TOSCA-Meta-File-Version: 1.0", "CSAR-Version: 1.1", "Created-By:", "Entry-Definitions:", "ETSI-Entry-Manifest:", "ETSI-Entry-Change-Log:", "ETSI-Entry-Licenses:"])
+      for (const key of [
+        "TOSCA-Meta-File-Version: 1.0",
+        "CSAR-Version: 1.1",
+        "Created-By:",
+        "Entry-Definitions:",
+        "ETSI-Entry-Manifest:",
+        "ETSI-Entry-Change-Log:",
+        "ETSI-Entry-Licenses:",
+      ])
         expect(meta).toContain(key);
       const manifestPath = /ETSI-Entry-Manifest: (\S+)/.exec(meta)?.[1] ?? "";
       const manifest = zip.get(manifestPath)?.toString() ?? "";
-      const sources = [...manifest.matchAll(/Source: (\S+)\nAlgorithm: SHA-256\nHash: ([0-9a-f]{64})/g)].map((match) => [match[1], match[2]] as const);
+      const sources = [...manifest.matchAll(/Source: (\S+)\nAlgorithm: SHA-256\nHash: ([0-9a-f]{64})/g)].map(
+        (match) => [match[1], match[2]] as const,
+      );
       const listed = new Map(sources);
       for (const [path, content] of zip) {
         if (path === manifestPath) continue;
-        expect(listed.get(path), `${basename(file)}: ${path}`).toBe(createHash("sha256").update(content).digest("hex"));
+        expect(listed.get(path), `${basename(file)}: ${path}`).toBe(
+          createHash("sha256").update(content).digest("hex"),
+        );
       }
       expect(zip.has(/Entry-Definitions: (\S+)/.exec(meta)?.[1] ?? "")).toBe(true);
     }
@@ -42,49 +56,94 @@ describe.skipIf(!referenceAvailable())("SOL004 CSARs built from the models", () 
 
   it("VNF manifests have the SOL004 metadata and the non-MANO artefact sets", async () => {
     const loaded = loadIvfModel("field-gateway");
-    const zip = await readZip(readFileSync(files.find((file) => basename(file) === "field-gateway.csar") as string));
+    const zip = await readZip(
+      readFileSync(files.find((file) => basename(file) === "field-gateway.csar") as string),
+    );
     const manifest = zip.get("field-gateway.mf")?.toString() ?? "";
-    expect(manifest).toMatch(new RegExp(`^metadata:\\n  vnf_provider_id: ${loaded.platform.provider}\\n  vnf_product_name: ${loaded.model.productName}\\n  vnf_release_date_time: ${loaded.platform.releaseDateTime}\\n  vnf_package_version: 1.0.0\\n  vnfd_id: ${loaded.model.descriptorId}\\n`));
+    expect(manifest).toMatch(
+      new RegExp(
+        `^metadata:\\n  vnf_provider_id: ${loaded.platform.provider}\\n  vnf_product_name: ${loaded.model.productName}\\n  vnf_release_date_time: ${loaded.platform.releaseDateTime}\\n  vnf_package_version: 1.0.0\\n  vnfd_id: ${loaded.model.descriptorId}\\n`,
+      ),
+    );
     expect(manifest).toContain("compatible_specification_versions: 2.6.1");
-    expect(manifest).toMatch(/non_mano_artifact_sets:\n  onap_ves_events:\n    Source: Files\/Events\/ves-event-registration.yaml\n  onap_others:\n/);
+    expect(manifest).toMatch(
+      /non_mano_artifact_sets:\n {2}onap_ves_events:\n {4}Source: Files\/Events\/ves-event-registration.yaml\n {2}onap_others:\n/,
+    );
     const rules = yaml.load(zip.get("Files/Monitoring/prometheus-rules.yaml")?.toString() ?? "") as Doc;
     const alerts = rules.groups[0].rules.filter((rule: Doc) => rule.alert);
-    expect(alerts.find((alert: Doc) => alert.labels.direction === "SCALE_OUT").expr).toMatch(/ > 2\) or \(.* > 5000\) or \(.* >= 0.75\)$/);
+    expect(alerts.find((alert: Doc) => alert.labels.direction === "SCALE_OUT").expr).toMatch(
+      / > 2\) or \(.* > 5000\) or \(.* >= 0.75\)$/,
+    );
     expect(alerts.find((alert: Doc) => alert.labels.direction === "SCALE_IN")).toMatchObject({ for: "300s" });
   });
 
   it("the VNF node comes first in the entry VNFD with literal descriptor_id and flavour_id", async () => {
     for (const name of listIvfModels()) {
       const loaded = loadIvfModel(name);
-      const zip = await readZip(readFileSync(files.find((file) => basename(file) === `${name}.csar`) as string));
-      const entry = /Entry-Definitions: (\S+)/.exec(zip.get("TOSCA-Metadata/TOSCA.meta")?.toString() ?? "")?.[1] ?? "";
+      const zip = await readZip(
+        readFileSync(files.find((file) => basename(file) === `${name}.csar`) as string),
+      );
+      const entry =
+        /Entry-Definitions: (\S+)/.exec(zip.get("TOSCA-Metadata/TOSCA.meta")?.toString() ?? "")?.[1] ?? "";
       const top = yaml.load(zip.get(entry)?.toString() ?? "") as Doc;
       expect(top.tosca_definitions_version).toBe("tosca_simple_yaml_1_2");
       const [firstName, first] = Object.entries(top.topology_template.node_templates)[0] as [string, Doc];
       expect(firstName).toBe("vnf");
-      expect(first.properties).toMatchObject({ descriptor_id: loaded.model.descriptorId, flavour_id: "default", vnfm_info: ["etsivnfm:v2.6.1"] });
+      expect(first.properties).toMatchObject({
+        descriptor_id: loaded.model.descriptorId,
+        flavour_id: "default",
+        vnfm_info: ["etsivnfm:v2.6.1"],
+      });
       expect(top.imports).toContain("etsi_nfv_sol001_vnfd_types.yaml");
-      expect(zip.get("Definitions/etsi_nfv_sol001_vnfd_types.yaml")?.toString()).not.toContain("https://forge.etsi.org");
+      expect(zip.get("Definitions/etsi_nfv_sol001_vnfd_types.yaml")?.toString()).not.toContain(
+        "https://forge.etsi.org",
+      );
     }
   });
 
   it("the flavour declares flavour_id in substitution_mappings and every scaling policy", async () => {
-    const zip = await readZip(readFileSync(files.find((file) => basename(file) === "request-processor.csar") as string));
-    const flavour = yaml.load(zip.get("Definitions/request_processor_df_default.yaml")?.toString() ?? "") as Doc;
+    const zip = await readZip(
+      readFileSync(files.find((file) => basename(file) === "request-processor.csar") as string),
+    );
+    const flavour = yaml.load(
+      zip.get("Definitions/request_processor_df_default.yaml")?.toString() ?? "",
+    ) as Doc;
     expect(flavour.topology_template.substitution_mappings.properties).toEqual({ flavour_id: "default" });
-    const policies = Object.fromEntries((flavour.topology_template.policies as Doc[]).map((policy) => Object.entries(policy)[0] as [string, Doc]));
+    const policies = Object.fromEntries(
+      (flavour.topology_template.policies as Doc[]).map(
+        (policy) => Object.entries(policy)[0] as [string, Doc],
+      ),
+    );
     const types = Object.values(policies).map((policy) => policy.type);
-    for (const type of ["ScalingAspects", "VduScalingAspectDeltas", "VduInitialDelta", "InstantiationLevels", "VduInstantiationLevels"])
+    for (const type of [
+      "ScalingAspects",
+      "VduScalingAspectDeltas",
+      "VduInitialDelta",
+      "InstantiationLevels",
+      "VduInstantiationLevels",
+    ])
       expect(types).toContain(`tosca.policies.nfv.${type}`);
     expect(types).toContain("openiotvf.policies.KpiIndicator");
     // non-uniform aspect: steps 1,1,2,3 -> three distinct deltas, one id per step
-    expect(policies.scaling_aspects?.properties.aspects.processor_aspect).toMatchObject({ max_scale_level: 4, step_deltas: ["processor_aspect_delta_1", "processor_aspect_delta_1", "processor_aspect_delta_2", "processor_aspect_delta_3"] });
+    expect(policies.scaling_aspects?.properties.aspects.processor_aspect).toMatchObject({
+      max_scale_level: 4,
+      step_deltas: [
+        "processor_aspect_delta_1",
+        "processor_aspect_delta_1",
+        "processor_aspect_delta_2",
+        "processor_aspect_delta_3",
+      ],
+    });
     expect(policies.processor_aspect_processor_deltas?.properties.deltas).toEqual({
       processor_aspect_delta_1: { number_of_instances: 1 },
       processor_aspect_delta_2: { number_of_instances: 2 },
       processor_aspect_delta_3: { number_of_instances: 3 },
     });
-    expect(policies.processor_instantiation_levels?.properties.levels).toEqual({ minimal: { number_of_instances: 2 }, standard: { number_of_instances: 4 }, peak: { number_of_instances: 9 } });
+    expect(policies.processor_instantiation_levels?.properties.levels).toEqual({
+      minimal: { number_of_instances: 2 },
+      standard: { number_of_instances: 4 },
+      peak: { number_of_instances: 9 },
+    });
   });
 
   it("the v3.3.1 dialect uses tosca_simple_yaml_1_3 and derives the indicator from tosca.policies.nfv.VnfIndicator", async () => {
@@ -93,7 +152,9 @@ describe.skipIf(!referenceAvailable())("SOL004 CSARs built from the models", () 
       const zip = await readZip(readFileSync(built.files[0] as string));
       const types = yaml.load(zip.get("Definitions/identity_types.yaml")?.toString() ?? "") as Doc;
       expect(types.tosca_definitions_version).toBe("tosca_simple_yaml_1_3");
-      expect(types.policy_types["openiotvf.policies.KpiIndicator"].derived_from).toBe("tosca.policies.nfv.VnfIndicator");
+      expect(types.policy_types["openiotvf.policies.KpiIndicator"].derived_from).toBe(
+        "tosca.policies.nfv.VnfIndicator",
+      );
       expect(zip.get("identity.mf")?.toString()).toContain("compatible_specification_versions: 3.3.1");
     } finally {
       rmSync(built.dir, { recursive: true, force: true });
@@ -107,7 +168,10 @@ describe.skipIf(!referenceAvailable())("SOL004 CSARs built from the models", () 
       const again = await buildInTemp({ formats: ["csar", "osm"], ivfs: ["field-gateway"] });
       const first = await buildInTemp({ formats: ["csar", "osm"], ivfs: ["field-gateway"] });
       try {
-        for (const [index, file] of again.files.entries()) expect(readFileSync(file).equals(readFileSync(first.files[index] as string)), basename(file)).toBe(true);
+        for (const [index, file] of again.files.entries())
+          expect(readFileSync(file).equals(readFileSync(first.files[index] as string)), basename(file)).toBe(
+            true,
+          );
         const reference = files.find((file) => basename(file) === "field-gateway.csar") as string;
         expect(readFileSync(again.files[0] as string).equals(readFileSync(reference))).toBe(true);
       } finally {
@@ -121,6 +185,8 @@ describe.skipIf(!referenceAvailable())("SOL004 CSARs built from the models", () 
   });
 
   it("a missing type directory fails with where to get the files", async () => {
-    await expect(buildPackages({ formats: ["csar"], ivfs: ["identity"], outDir: dir, typesDir: "/nonexistent/sol001" })).rejects.toThrow(/forge\.etsi\.org.*--types-dir/);
+    await expect(
+      buildPackages({ formats: ["csar"], ivfs: ["identity"], outDir: dir, typesDir: "/nonexistent/sol001" }),
+    ).rejects.toThrow(/forge\.etsi\.org.*--types-dir/);
   });
 });

@@ -2,13 +2,22 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ModelLoadError, listIvfModels, loadIvfModel, loadNetworkServiceModel, readIvfModelFile } from "../../descriptors/index.js";
+import {
+  ModelLoadError,
+  listIvfModels,
+  loadIvfModel,
+  loadNetworkServiceModel,
+  readIvfModelFile,
+} from "../../descriptors/index.js";
 import { parseYamlSource } from "../../descriptors/model/yaml-source.js";
 
 const workDir = mkdtempSync(join(tmpdir(), "ivf-model-"));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-const original = readFileSync(new URL("../../descriptors/ivfs/request-processor.yaml", import.meta.url), "utf8");
+const original = readFileSync(
+  new URL("../../descriptors/ivfs/request-processor.yaml", import.meta.url),
+  "utf8",
+);
 
 /** Writes a variant of an authored model and returns the issues loading reports. */
 function issuesOf(text: string): ModelLoadError["issues"] {
@@ -44,7 +53,11 @@ describe("authored IVF models", () => {
       const loaded = loadIvfModel(name);
       expect(loaded.model.vnfcs[0]?.run.command).toEqual(["ivf", "run", name]);
       expect(loaded.model.monitoring.kpis.map((kpi) => kpi.metric)).toEqual(
-        expect.arrayContaining(["iotvf_oldest_message_age_seconds", "iotvf_backlog_messages", "iotvf_utilization_ratio"]),
+        expect.arrayContaining([
+          "iotvf_oldest_message_age_seconds",
+          "iotvf_backlog_messages",
+          "iotvf_utilization_ratio",
+        ]),
       );
     }
   });
@@ -57,47 +70,86 @@ describe("authored IVF models", () => {
 
 describe("model errors name file, line and JSON path", () => {
   it("an unknown field is reported at its own line", () => {
-    const text = original.replace("    maxBitrateBps: 1000000000", "    maxBitrateBps: 1000000000\n    maxBitRate: 5");
+    const text = original.replace(
+      "    maxBitrateBps: 1000000000",
+      "    maxBitrateBps: 1000000000\n    maxBitRate: 5",
+    );
     const [issue] = issuesOf(text);
-    expect(issue).toMatchObject({ code: "MODEL_SCHEMA", pointer: "/virtualLinks/0/maxBitRate", line: lineOf(text, "maxBitRate: 5") });
+    expect(issue).toMatchObject({
+      code: "MODEL_SCHEMA",
+      pointer: "/virtualLinks/0/maxBitRate",
+      line: lineOf(text, "maxBitRate: 5"),
+    });
     expect(issue?.file).toMatch(/request-processor\.yaml$/);
   });
 
   it("a wrong type inside a flow mapping points at that line", () => {
-    const text = original.replace("{ kpi: backlog, operator: GT, threshold: 2000 }", "{ kpi: backlog, operator: GT, threshold: lots }");
+    const text = original.replace(
+      "{ kpi: backlog, operator: GT, threshold: 2000 }",
+      "{ kpi: backlog, operator: GT, threshold: lots }",
+    );
     const issues = issuesOf(text);
     expect(issues).toContainEqual(
-      expect.objectContaining({ pointer: "/monitoring/scalingPolicies/0/scaleOut/criteria/1/threshold", line: lineOf(text, "threshold: lots") }),
+      expect.objectContaining({
+        pointer: "/monitoring/scalingPolicies/0/scaleOut/criteria/1/threshold",
+        line: lineOf(text, "threshold: lots"),
+      }),
     );
   });
 
   it("a reference to an undeclared KPI is a reference error at the criterion", () => {
-    const text = original.replace("{ kpi: backlog, operator: LT, threshold: 50 }", "{ kpi: queue_depth, operator: LT, threshold: 50 }");
+    const text = original.replace(
+      "{ kpi: backlog, operator: LT, threshold: 50 }",
+      "{ kpi: queue_depth, operator: LT, threshold: 50 }",
+    );
     expect(issuesOf(text)).toContainEqual(
-      expect.objectContaining({ code: "MODEL_REFERENCE", pointer: "/monitoring/scalingPolicies/0/scaleIn/criteria/1/kpi", line: lineOf(text, "queue_depth") }),
+      expect.objectContaining({
+        code: "MODEL_REFERENCE",
+        pointer: "/monitoring/scalingPolicies/0/scaleIn/criteria/1/kpi",
+        line: lineOf(text, "queue_depth"),
+      }),
     );
   });
 
   it("scale-in thresholds overlapping scale-out ones are refused (hysteresis)", () => {
-    const text = original.replace("{ kpi: utilization, operator: LE, threshold: 0.3 }", "{ kpi: utilization, operator: LE, threshold: 0.8 }");
-    expect(issuesOf(text)).toContainEqual(expect.objectContaining({ code: "MODEL_SCALING", line: lineOf(text, "threshold: 0.8") }));
+    const text = original.replace(
+      "{ kpi: utilization, operator: LE, threshold: 0.3 }",
+      "{ kpi: utilization, operator: LE, threshold: 0.8 }",
+    );
+    expect(issuesOf(text)).toContainEqual(
+      expect.objectContaining({ code: "MODEL_SCALING", line: lineOf(text, "threshold: 0.8") }),
+    );
   });
 
   it("deltas that overflow vdu profile max at the maximum scale level are refused", () => {
-    const text = original.replace("processor: { min: 1, initial: 2, max: 9 }", "processor: { min: 1, initial: 2, max: 8 }");
+    const text = original.replace(
+      "processor: { min: 1, initial: 2, max: 9 }",
+      "processor: { min: 1, initial: 2, max: 8 }",
+    );
     expect(issuesOf(text)).toContainEqual(
-      expect.objectContaining({ code: "MODEL_SCALING", pointer: "/flavours/0/vnfcProfiles/processor/max", message: expect.stringContaining("reaches 9 instances") }),
+      expect.objectContaining({
+        code: "MODEL_SCALING",
+        pointer: "/flavours/0/vnfcProfiles/processor/max",
+        message: expect.stringContaining("reaches 9 instances"),
+      }),
     );
   });
 
   it("a non-uniform aspect needs one step per scale level", () => {
     const text = original.replace("          - { processor: 3 }\n", "");
-    expect(issuesOf(text)).toContainEqual(expect.objectContaining({ pointer: "/flavours/0/scalingAspects/0/steps", message: expect.stringContaining("got 3") }));
+    expect(issuesOf(text)).toContainEqual(
+      expect.objectContaining({
+        pointer: "/flavours/0/scalingAspects/0/steps",
+        message: expect.stringContaining("got 3"),
+      }),
+    );
   });
 
   it("an entrypoint other than ivf run <name> is refused", () => {
     const text = original.replace("command: [ivf, run, request-processor]", "command: [node, server.js]");
-    expect(issuesOf(text)).toContainEqual(expect.objectContaining({ pointer: "/vnfcs/0/run/command", line: lineOf(text, "node, server.js") }));
+    expect(issuesOf(text)).toContainEqual(
+      expect.objectContaining({ pointer: "/vnfcs/0/run/command", line: lineOf(text, "node, server.js") }),
+    );
   });
 
   it("YAML syntax errors carry the line", () => {
@@ -115,7 +167,12 @@ describe("model errors name file, line and JSON path", () => {
 describe("hostile YAML", () => {
   it("an alias bomb is refused before anything expands it", () => {
     const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
-    for (let index = 1; index < 8; index += 1) levels.push(`l${index}: &l${index} [${Array(10).fill(index === 1 ? "*a" : `*l${index - 1}`).join(", ")}]`);
+    for (let index = 1; index < 8; index += 1)
+      levels.push(
+        `l${index}: &l${index} [${Array(10)
+          .fill(index === 1 ? "*a" : `*l${index - 1}`)
+          .join(", ")}]`,
+      );
     const result = parseYamlSource("bomb.yaml", levels.join("\n"));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues[0]?.message).toMatch(/aliases expand to more than/);

@@ -12,12 +12,7 @@ import { extRequirementName, indicatorPolicyType, vnfNodeTypeName } from "./vnfd
  */
 const gib = (value: number) => `${value} GiB`;
 
-function vduNode(
-  loaded: LoadedIvfModel,
-  flavour: Flavour,
-  vnfc: Vnfc,
-  version: Sol001Version,
-): Record<string, unknown> {
+function vduNode(loaded: LoadedIvfModel, flavour: Flavour, vnfc: Vnfc): Record<string, unknown> {
   const { platform } = loaded;
   const image = platform.softwareImage;
   const profile = flavour.vnfcProfiles[vnfc.id];
@@ -268,7 +263,7 @@ export function renderFlavourDocument(
     },
   };
   for (const vnfc of model.vnfcs) {
-    nodes[snake(vnfc.id)] = vduNode(loaded, flavour, vnfc, version);
+    nodes[snake(vnfc.id)] = vduNode(loaded, flavour, vnfc);
     Object.assign(nodes, storageNodes(vnfc, version));
   }
   Object.assign(nodes, connectivity(loaded));

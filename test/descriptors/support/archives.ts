@@ -40,9 +40,17 @@ export function readTarGz(buffer: Buffer): Promise<TarMember[]> {
     const members: TarMember[] = [];
     extract.on("entry", (header, stream, next) => {
       const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("data", (chunk: unknown) => {
+        chunks.push(chunk as Buffer);
+      });
       stream.on("end", () => {
-        members.push({ name: header.name, type: header.type ?? "file", content: Buffer.concat(chunks), mtime: header.mtime ?? new Date(0), uid: header.uid ?? 0 });
+        members.push({
+          name: header.name,
+          type: header.type ?? "file",
+          content: Buffer.concat(chunks),
+          mtime: header.mtime ?? new Date(0),
+          uid: header.uid ?? 0,
+        });
         next();
       });
       stream.resume();

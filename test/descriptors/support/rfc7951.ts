@@ -32,8 +32,13 @@ export function parseTree(text: string, rootModule: string): TreeNode {
       continue;
     }
     const cleaned = rawName.replace(/[?*!]$/, "");
-    const [prefix, name] = cleaned.includes(":") ? (cleaned.split(":") as [string, string]) : [undefined, cleaned];
-    const type = rest.trim().split(/\s+/).filter((token) => !token.startsWith("["))[0];
+    const [prefix, name] = cleaned.includes(":")
+      ? (cleaned.split(":") as [string, string])
+      : [undefined, cleaned];
+    const type = rest
+      .trim()
+      .split(/\s+/)
+      .filter((token) => !token.startsWith("["))[0];
     const node: TreeNode = { name, ...(prefix ? { prefix } : {}), ...(type ? { type } : {}), children: [] };
     parent.children.push(node);
     stack.push({ depth, node });
@@ -44,7 +49,8 @@ export function parseTree(text: string, rootModule: string): TreeNode {
 const STRING_NUMBERS = new Set(["uint64", "int64", "decimal64"]);
 
 function convert(value: unknown, node: TreeNode, path: string, dropUnknown: boolean): unknown {
-  if (Array.isArray(value)) return value.map((item, index) => convert(item, node, `${path}[${index}]`, dropUnknown));
+  if (Array.isArray(value))
+    return value.map((item, index) => convert(item, node, `${path}[${index}]`, dropUnknown));
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(value)) {
@@ -52,12 +58,18 @@ function convert(value: unknown, node: TreeNode, path: string, dropUnknown: bool
       if (!schema && dropUnknown) continue;
       if (!schema) throw new Error(`${path}/${key}: not in the YANG tree`);
       const name = schema.prefix && schema.prefix !== node.prefix ? `${schema.prefix}:${key}` : key;
-      out[name] = convert(child, { ...schema, prefix: schema.prefix ?? node.prefix }, `${path}/${key}`, dropUnknown);
+      out[name] = convert(
+        child,
+        { ...schema, prefix: schema.prefix ?? node.prefix },
+        `${path}/${key}`,
+        dropUnknown,
+      );
     }
     return out;
   }
   if (node.type && STRING_NUMBERS.has(node.type) && typeof value === "number") return String(value);
-  if (node.type === "identityref" && typeof value === "string" && !value.includes(":")) return `etsi-nfv-descriptors:${value}`;
+  if (node.type === "identityref" && typeof value === "string" && !value.includes(":"))
+    return `etsi-nfv-descriptors:${value}`;
   return value;
 }
 
@@ -65,9 +77,16 @@ function convert(value: unknown, node: TreeNode, path: string, dropUnknown: bool
  * `module` is the JSON module name of the top container (etsi-nfv-vnfd or etsi-nfv-nsd).
  * `dropUnknown` skips leaves the tree lacks (OSM augments of a VNFD copied into an NSD tree).
  */
-export function toRfc7951(document: Record<string, unknown>, tree: TreeNode, module: string, dropUnknown = false): Record<string, unknown> {
+export function toRfc7951(
+  document: Record<string, unknown>,
+  tree: TreeNode,
+  module: string,
+  dropUnknown = false,
+): Record<string, unknown> {
   const [[topName, topValue]] = Object.entries(document) as [[string, unknown]];
   const top = tree.children.find((candidate) => candidate.name === topName);
   if (!top) throw new Error(`top node ${topName} not in tree`);
-  return { [`${module}:${topName}`]: convert(topValue, { ...top, prefix: module }, `/${topName}`, dropUnknown) };
+  return {
+    [`${module}:${topName}`]: convert(topValue, { ...top, prefix: module }, `/${topName}`, dropUnknown),
+  };
 }

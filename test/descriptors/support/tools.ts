@@ -22,10 +22,22 @@ function present(check: () => boolean, what: string, install: string): boolean {
 }
 
 export const toscaParserAvailable = (): boolean =>
-  present(() => existsSync("/usr/bin/python3") && existsSync("/usr/lib/python3/dist-packages/toscaparser"), "Debian tosca-parser", "apt-get install python3-tosca-parser");
+  present(
+    () => existsSync("/usr/bin/python3") && existsSync("/usr/lib/python3/dist-packages/toscaparser"),
+    "Debian tosca-parser",
+    "apt-get install python3-tosca-parser",
+  );
 
 export const yanglintAvailable = (): boolean =>
-  present(() => execFileSync("yanglint", ["--version"], { stdio: "pipe" }).length > 0, "yanglint", "apt-get install libyang2-tools");
+  present(
+    () => execFileSync("yanglint", ["--version"], { stdio: "pipe" }).length > 0,
+    "yanglint",
+    "apt-get install libyang2-tools",
+  );
 
 export const opensslAvailable = (): boolean =>
-  present(() => execFileSync("openssl", ["version"], { stdio: "pipe" }).length > 0, "openssl", "apt-get install openssl");
+  present(
+    () => execFileSync("openssl", ["version"], { stdio: "pipe" }).length > 0,
+    "openssl",
+    "apt-get install openssl",
+  );

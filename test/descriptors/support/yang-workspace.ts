@@ -50,4 +50,10 @@ export const vnfdModules = [
   "vip.yang",
 ];
 
-export const nsdModules = ["etsi-nfv-nsd.yang", "ns-configuration.yang", "ns-various.yang", "ns-vld.yang", "ip-profiles.yang"];
+export const nsdModules = [
+  "etsi-nfv-nsd.yang",
+  "ns-configuration.yang",
+  "ns-various.yang",
+  "ns-vld.yang",
+  "ip-profiles.yang",
+];
