@@ -93,8 +93,10 @@ describe.skipIf(!available)("SOL004 structure, manifest and digests", () => {
     const files = withManifest(
       tackerLikeFiles(),
       (manifest) =>
-        manifest.replace("    Source: Files/prometheus/rules.yaml", "    Source: Files/prometheus/missing.yaml") +
-        "\nSource: Files/absent.bin\nAlgorithm: SHA-256\nHash: 00\n",
+        manifest.replace(
+          "    Source: Files/prometheus/rules.yaml",
+          "    Source: Files/prometheus/missing.yaml",
+        ) + "\nSource: Files/absent.bin\nAlgorithm: SHA-256\nHash: 00\n",
     );
     const report = await validatePackage(zipFiles(files));
     expect(errorRules(report)).toEqual(expect.arrayContaining(["IVF-MF-005", "IVF-MF-009"]));
