@@ -20,7 +20,10 @@ export const errorCatalogue = {
   OPERATION_IN_PROGRESS: { status: 409, title: "Another operation is in progress" },
   BOUND_VIOLATION: { status: 409, title: "Scale bound reached" },
   PRECONDITION_FAILED: { status: 412, title: "Precondition Failed" },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: "Unsupported Media Type" },
+  // The SOL003 v3.3.1 documents declare no 415 on any resource: an unsupported body type is a 400.
+  UNSUPPORTED_MEDIA_TYPE: { status: 400, title: "Unsupported Content-Type" },
+  // Task resources declare no 422 (SOL003 v3.3.1): a task the VNFD cannot satisfy is a 400.
+  INVALID_TASK: { status: 400, title: "Invalid lifecycle request" },
   UNPROCESSABLE: { status: 422, title: "Unprocessable Entity" },
   PACKAGE_REJECTED: { status: 422, title: "VNF package rejected" },
   CALLBACK_TEST_FAILED: { status: 422, title: "Callback URI test failed" },

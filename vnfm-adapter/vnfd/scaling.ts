@@ -15,7 +15,7 @@ export function aspectOf(flavour: FlavourModel, aspectId: string): AspectModel {
   if (!aspect) {
     const known = Object.keys(flavour.aspects).join(", ") || "none";
     throw vnfmError(
-      "UNPROCESSABLE",
+      "INVALID_TASK",
       `aspectId "${aspectId}" is not a scaling aspect of flavour ${flavour.flavourId} (known: ${known})`,
     );
   }
@@ -29,14 +29,14 @@ export function stepDelta(aspect: AspectModel, vduId: string, step: number): num
   const deltaId = aspect.stepDeltas.length === 1 ? aspect.stepDeltas[0] : aspect.stepDeltas[step - 1];
   if (deltaId === undefined) {
     throw vnfmError(
-      "UNPROCESSABLE",
+      "INVALID_TASK",
       `VNFD aspect ${aspect.id} has no step_deltas entry for step ${step} (max_scale_level ${aspect.maxScaleLevel})`,
     );
   }
   const count = deltas[deltaId];
   if (count === undefined)
     throw vnfmError(
-      "UNPROCESSABLE",
+      "INVALID_TASK",
       `VNFD VduScalingAspectDeltas of ${vduId} lacks delta ${deltaId} of aspect ${aspect.id}`,
     );
   return count;
@@ -67,7 +67,7 @@ export function instantiationTarget(
     const level = flavour.levels[chosen];
     if (!level) {
       throw vnfmError(
-        "UNPROCESSABLE",
+        "INVALID_TASK",
         `instantiationLevelId "${chosen}" is not an instantiation level of flavour ${flavour.flavourId} (known: ${Object.keys(flavour.levels).join(", ") || "none"})`,
       );
     }
@@ -79,8 +79,8 @@ export function instantiationTarget(
     if (chosen !== undefined && vdu.levelInstances[chosen] !== undefined)
       counts[vdu.id] = vdu.levelInstances[chosen]!;
   }
-  checkLevels(flavour, levels, "UNPROCESSABLE");
-  checkCounts(flavour, counts, "UNPROCESSABLE");
+  checkLevels(flavour, levels, "INVALID_TASK");
+  checkCounts(flavour, counts, "INVALID_TASK");
   return { levels, counts };
 }
 
@@ -109,7 +109,7 @@ export function countsAfterLevelChange(
 export function checkLevels(
   flavour: FlavourModel,
   levels: Levels,
-  code: "BOUND_VIOLATION" | "UNPROCESSABLE",
+  code: "BOUND_VIOLATION" | "INVALID_TASK",
 ): void {
   for (const [aspectId, level] of Object.entries(levels)) {
     const aspect = aspectOf(flavour, aspectId);
@@ -132,7 +132,7 @@ export function checkLevels(
 export function checkCounts(
   flavour: FlavourModel,
   counts: Counts,
-  code: "BOUND_VIOLATION" | "UNPROCESSABLE",
+  code: "BOUND_VIOLATION" | "INVALID_TASK",
 ): void {
   for (const [vduId, count] of Object.entries(counts)) {
     const vdu = flavour.vdus[vduId];

@@ -1,8 +1,9 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked against the OpenAPI documents; tests read them dynamically */
 /**
  * HTTP client of the tests: every response it sees is validated by the Conformance checker
  * (official document + our api-specs), and a violation fails the test at the call site.
  */
-import { Conformance } from "./conformance.js";
+import type { Conformance } from "./conformance.js";
 
 export interface ApiResponse<T = any> {
   status: number;

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked against the OpenAPI documents; tests read them dynamically */
 /**
  * Starts a real VNFM for a test: SQLite store in a temporary file, the local-process VIM driver
  * (wrapped for failure injection) running test VNFC processes, a notification sink, and the

@@ -3,6 +3,8 @@
 // did to IVF_TEST_EVENT_LOG so tests can tell a graceful drain from a kill.
 import { appendFileSync } from "node:fs";
 import { createServer } from "node:http";
+import process from "node:process";
+import { setTimeout } from "node:timers";
 
 const port = Number(process.env.IVF_HTTP_PORT);
 const id = process.env.IVF_INSTANCE_ID ?? "unknown";

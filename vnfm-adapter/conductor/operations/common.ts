@@ -27,7 +27,7 @@ export function flavourOf(vnfd: VnfdModel, flavourId: string): FlavourModel {
   const flavour = vnfd.flavours[flavourId];
   if (!flavour) {
     throw vnfmError(
-      "UNPROCESSABLE",
+      "INVALID_TASK",
       `flavourId "${flavourId}" is not a deployment flavour of VNFD ${vnfd.vnfdId} (known: ${Object.keys(vnfd.flavours).join(", ")})`,
     );
   }

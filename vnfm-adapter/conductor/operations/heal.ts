@@ -17,12 +17,12 @@ export const heal: OperationModule = {
     let replace: string[];
     if (params.vnfcInstanceId !== undefined) {
       if (!Array.isArray(params.vnfcInstanceId))
-        throw vnfmError("UNPROCESSABLE", "additionalParams.vnfcInstanceId must be a list of VNFC ids");
+        throw vnfmError("INVALID_TASK", "additionalParams.vnfcInstanceId must be a list of VNFC ids");
       replace = params.vnfcInstanceId.map(String);
       const unknown = replace.filter((id) => !instance.vnfcs.some((v) => v.id === id));
       if (unknown.length > 0)
         throw vnfmError(
-          "UNPROCESSABLE",
+          "INVALID_TASK",
           `additionalParams.vnfcInstanceId names unknown VNFCs: ${unknown.join(", ")}`,
         );
     } else {

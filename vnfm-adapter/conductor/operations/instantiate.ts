@@ -68,5 +68,7 @@ export function extLinkInfo(link: Record<string, unknown>): Record<string, unkno
       resourceId: link.resourceId,
       ...(link.vimConnectionId ? { vimConnectionId: link.vimConnectionId } : {}),
     },
+    // SOL003 v3.3.1 5.5.3.2: the external CPs currently configured on this link.
+    currentVnfExtCpData: Array.isArray(link.extCps) ? link.extCps : [],
   };
 }

@@ -21,7 +21,7 @@ export const operate: OperationModule = {
     const info = requireInstantiated(instance, "operate");
     const target = request.changeStateTo;
     if (target !== "STARTED" && target !== "STOPPED")
-      throw vnfmError("UNPROCESSABLE", "changeStateTo must be STARTED or STOPPED");
+      throw vnfmError("INVALID_TASK", "changeStateTo must be STARTED or STOPPED");
     if (info.vnfState === target)
       throw vnfmError("STATE_CONFLICT", `VNF instance ${instance.id} is already ${target}`);
     const flavour = flavourOf(vnfd, info.flavourId);

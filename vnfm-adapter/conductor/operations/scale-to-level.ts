@@ -23,12 +23,12 @@ function targetLevels(flavour: FlavourModel, request: Record<string, unknown>, f
   const hasLevel = typeof request.instantiationLevelId === "string";
   const hasInfo = Array.isArray(request.scaleInfo);
   if (hasLevel === hasInfo)
-    throw vnfmError("UNPROCESSABLE", "give exactly one of instantiationLevelId and scaleInfo");
+    throw vnfmError("INVALID_TASK", "give exactly one of instantiationLevelId and scaleInfo");
   if (hasLevel) {
     const level = flavour.levels[request.instantiationLevelId as string];
     if (!level)
       throw vnfmError(
-        "UNPROCESSABLE",
+        "INVALID_TASK",
         `instantiationLevelId "${String(request.instantiationLevelId)}" is not a level of flavour ${flavour.flavourId}`,
       );
     return { ...from, ...level.scaleInfo };
@@ -47,7 +47,7 @@ export const scaleToLevel: OperationModule = {
     const flavour = flavourOf(vnfd, info.flavourId);
     const from = currentLevels(info);
     const to = targetLevels(flavour, request, from);
-    checkLevels(flavour, to, "UNPROCESSABLE");
+    checkLevels(flavour, to, "BOUND_VIOLATION");
     const before = currentCounts(instance, flavour);
     const counts = countsAfterLevelChange(flavour, before, from, to);
     if (typeof request.instantiationLevelId === "string") {

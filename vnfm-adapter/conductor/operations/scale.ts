@@ -28,7 +28,7 @@ export const scale: OperationModule = {
     const steps = request.numberOfSteps === undefined ? 1 : Number(request.numberOfSteps);
     if (!Number.isInteger(steps) || steps < 1)
       throw vnfmError(
-        "UNPROCESSABLE",
+        "INVALID_TASK",
         `numberOfSteps must be a positive integer, got ${String(request.numberOfSteps)}`,
       );
     const from = currentLevels(info);
