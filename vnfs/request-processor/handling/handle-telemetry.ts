@@ -43,7 +43,7 @@ export function telemetryHandler(deps: TelemetryHandlerDeps): (delivery: Deliver
     if (delivery.redelivered) deps.kpis.redelivered.inc();
     try {
       const primitive = parse(delivery.body);
-      await deps.validator.check(primitive, delivery.routingKey);
+      await deps.validator.check(primitive, delivery);
       await store(deps, primitive);
       await deps.bus.publish(deps.eventsExchange, storedEvent(primitive));
       deps.kpis.recordProcessed("ok", (performance.now() - started) / 1000);

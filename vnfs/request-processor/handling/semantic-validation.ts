@@ -42,9 +42,18 @@ export class SemanticValidator {
     private readonly cacheTtlMs: number,
   ) {}
 
-  async check(primitive: TelemetryPrimitive, routingKey: string): Promise<void> {
+  /**
+   * `exchange` is where the delivery came from: "" (the AMQP default exchange) marks a copy the
+   * bus adapter itself put back on the queue for redelivery accounting, whose routing key is the
+   * queue name rather than the publisher's; the publisher's key was checked on first delivery.
+   */
+  async check(
+    primitive: TelemetryPrimitive,
+    routing: { exchange: string; routingKey: string },
+  ): Promise<void> {
     const expected = telemetryRoutingKey(primitive.tenant, primitive.deviceId);
-    if (routingKey !== expected) {
+    const { routingKey } = routing;
+    if (routing.exchange !== "" && routingKey !== expected) {
       throw new SemanticError(
         "ROUTING_MISMATCH",
         `routing key ${routingKey} does not match the body's ${expected}`,
