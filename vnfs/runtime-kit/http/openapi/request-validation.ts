@@ -58,14 +58,11 @@ function headerObject(req: Request, group: ParameterGroup): Record<string, unkno
 function checkBody(operation: CompiledOperation, req: Request, errors: Violation[]): unknown {
   if (!operation.body) return undefined;
   const contentType = (req.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  // A body the parser did not read (e.g. an undeclared content type) still counts as sent.
   const hasBody =
-    req.body !== undefined &&
-    !(
-      typeof req.body === "object" &&
-      req.body !== null &&
-      Object.keys(req.body).length === 0 &&
-      !contentType
-    );
+    (req.body !== undefined && contentType !== "") ||
+    Number(req.get("content-length") ?? 0) > 0 ||
+    req.get("transfer-encoding") !== undefined;
   if (!hasBody) {
     if (operation.body.required) errors.push({ pointer: "/body", detail: "a request body is required" });
     return undefined;
