@@ -130,13 +130,28 @@ export class AmqpBus implements MessageBus {
         tag: options.consumerTag ?? `${this.o.instanceId}:${q.name}`,
         logger: this.o.logger,
         reattach: (c) => void this.reattach(c),
-        onStopped: (c) => this.consumers.delete(c),
+        onStopped: (c) => this.forget(c),
       },
       handler as MessageHandler<Json>,
     );
     this.consumers.add(consumer);
-    await consumer.attach(model);
+    try {
+      await consumer.attach(model);
+    } catch (error) {
+      // The caller sees the failure; no consumer is left behind to attach on reconnection.
+      consumer.stopped = true;
+      this.consumers.delete(consumer);
+      throw error;
+    }
     return consumer;
+  }
+
+  /** An autoDelete queue nobody here consumes any more must not be re-created on reconnection. */
+  private forget(consumer: AmqpConsumer): void {
+    this.consumers.delete(consumer);
+    const q = this.topology.queues.get(consumer.queue);
+    const stillConsumed = [...this.consumers].some((c) => c.queue === consumer.queue);
+    if (q?.autoDelete && !stillConsumed) this.topology.queues.delete(q.name);
   }
 
   /** After a channel-level failure on a live connection: declare the queue again and resume. */

@@ -174,6 +174,8 @@ export class AmqpPublisher {
     this.opening ??= (async () => {
       const ch = await model.createConfirmChannel();
       ch.on("error", (error: Error) => {
+        // 404: an exchange vanished; check them all again before the next publish.
+        if ((error as { code?: unknown }).code === 404) this.knownExchanges.clear();
         this.logger.warn({ err: translate(error) }, "publishing channel closed by RabbitMQ");
       });
       ch.once("close", () => this.dropChannel(ch));

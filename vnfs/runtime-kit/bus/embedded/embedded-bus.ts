@@ -51,7 +51,7 @@ export class EmbeddedBus implements MessageBus {
     [];
   private ackFlushScheduled = false;
   private closed = false;
-  private ticking = false;
+  private ticking: Promise<void> | null = null;
   private readonly heartbeatTimer: NodeJS.Timeout;
 
   private constructor(
@@ -200,6 +200,7 @@ export class EmbeddedBus implements MessageBus {
     await Promise.all([...this.consumers].map((c) => c.stop(this.o.closeDrainMs)));
     await this.flushAcks();
     while (this.pendingPublishes.length > 0) await this.flushPublishes();
+    await this.ticking;
     this.closed = true;
     clearInterval(this.heartbeatTimer);
     this.db.close();
@@ -233,9 +234,13 @@ export class EmbeddedBus implements MessageBus {
     }
   }
 
-  private async tick(): Promise<void> {
-    if (this.closed || this.ticking) return;
-    this.ticking = true;
+  private tick(): Promise<void> {
+    this.ticking ??= this.beat().finally(() => (this.ticking = null));
+    return this.ticking;
+  }
+
+  private async beat(): Promise<void> {
+    if (this.closed) return;
     try {
       for (const c of this.consumers) await c.heartbeat();
       const reaped = await this.tables.reapStaleConsumers(Date.now() - this.o.staleConsumerMs);
@@ -247,8 +252,6 @@ export class EmbeddedBus implements MessageBus {
       }
     } catch (error) {
       this.o.logger.error({ err: error }, "embedded bus heartbeat failed");
-    } finally {
-      this.ticking = false;
     }
   }
 }
