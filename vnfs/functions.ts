@@ -34,6 +34,24 @@ export const functions: FunctionEntry[] = [
     exportName: "definition",
   },
   {
+    name: "identity",
+    summary: "Tenants, API clients, OAuth 2.0 tokens and JWKS",
+    module: "./identity/definition.js",
+    exportName: "definition",
+  },
+  {
+    name: "subscription-notifier",
+    summary: "Notifies subscribed applications by webhook or MQTT",
+    module: "./subscription-notifier/definition.js",
+    exportName: "definition",
+  },
+  {
+    name: "fault-detector",
+    summary: "Passive detection of outliers, spikes, steps and stuck sensors",
+    module: "./fault-detector/definition.js",
+    exportName: "definition",
+  },
+  {
     name: "opcua-adapter",
     summary: "OPC UA servers to request primitives",
     module: "./opcua-adapter/definition.js",
