@@ -71,11 +71,10 @@ export async function startHarness(): Promise<Harness> {
   const alarms = await AlarmManager.open(store);
   const sender = new NotificationSender({ logger, baseDelayMs: 20, maxAttempts: 3 });
   const app = express();
-  let apis!: MonitoringApis;
   const router = express.Router();
   app.use((req, res, next) => router(req, res, next));
   const server = await listen(app, "127.0.0.1", 0);
-  apis = await createMonitoringApis({ store, hub, alarms, logger, apiRoot: server.url, sender });
+  const apis = await createMonitoringApis({ store, hub, alarms, logger, apiRoot: server.url, sender });
   router.use(apis);
   const profile = {
     ...defaultProfile("vnfd-1"),
