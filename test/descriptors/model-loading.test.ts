@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -10,6 +10,7 @@ import {
   readIvfModelFile,
 } from "../../descriptors/index.js";
 import { parseYamlSource } from "../../descriptors/model/yaml-source.js";
+import { commonSettings } from "../../vnfs/runtime-kit/config/common-settings.js";
 
 const workDir = mkdtempSync(join(tmpdir(), "ivf-model-"));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -59,6 +60,25 @@ describe("authored IVF models", () => {
           "iotvf_utilization_ratio",
         ]),
       );
+    }
+  });
+
+  it("sets only environment variables the runtime kit or that function reads", () => {
+    const common = new Set(Object.values(commonSettings).map((setting) => setting.env));
+    for (const name of listIvfModels()) {
+      const directory = new URL(`../../vnfs/${name}/`, import.meta.url);
+      if (!existsSync(directory)) continue; // function not written yet: nothing to compare with
+      const declared = new Set(common);
+      const sources = readdirSync(directory, { recursive: true, encoding: "utf8" }).filter((file) =>
+        file.endsWith(".ts"),
+      );
+      for (const file of sources)
+        for (const match of readFileSync(new URL(file, directory), "utf8").matchAll(
+          /env: "(IVF_[A-Z0-9_]+)"/g,
+        ))
+          declared.add(match[1] as string);
+      for (const vnfc of loadIvfModel(name).model.vnfcs)
+        for (const key of Object.keys(vnfc.run.env)) expect(declared.has(key), `${name}: ${key}`).toBe(true);
     }
   });
 
@@ -149,6 +169,19 @@ describe("model errors name file, line and JSON path", () => {
     const text = original.replace("command: [ivf, run, request-processor]", "command: [node, server.js]");
     expect(issuesOf(text)).toContainEqual(
       expect.objectContaining({ pointer: "/vnfcs/0/run/command", line: lineOf(text, "node, server.js") }),
+    );
+  });
+
+  it("an env port that no port declares is refused", () => {
+    const text = original.replace(
+      'IVF_HTTP_PORT: "8080"',
+      'IVF_HTTP_PORT: "8080"\n        IVF_DEBUG_PORT: "9229"',
+    );
+    expect(issuesOf(text)).toContainEqual(
+      expect.objectContaining({
+        pointer: "/vnfcs/0/run/env/IVF_DEBUG_PORT",
+        line: lineOf(text, "IVF_DEBUG_PORT"),
+      }),
     );
   });
 

@@ -33,6 +33,8 @@ export function renderSol006Nsd(ns: LoadedNetworkService): Record<string, unknow
             id: link.id,
             description: link.description,
             "connectivity-type": { "layer-protocol": ["ipv4"] },
+            // the flavour virtual-link-profile/flavour-id refers to (deref(virtual-link-desc-id)/../df/id)
+            df: [{ id: "default" }],
             ...(link.management ? { "mgmt-network": true } : {}),
           })),
           df: [
