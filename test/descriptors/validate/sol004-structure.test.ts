@@ -8,7 +8,6 @@ import { referenceAvailable } from "../../support/reference.js";
 import { buildZip, zipFiles } from "./support/archive-builders.js";
 import { errorRules, findingOf, ruleIds } from "./support/report-helpers.js";
 import {
-  edit,
   imageBlock,
   sha256,
   tackerLikeFiles,
