@@ -48,7 +48,15 @@ export class ApiClient {
       body = JSON.stringify(options.body);
       headers["Content-Type"] ??= options.contentType ?? "application/json";
     }
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body, redirect: "manual" });
+    const send = () => fetch(`${this.baseUrl}${path}`, { method, headers, body, redirect: "manual" });
+    let response: Response;
+    try {
+      response = await send();
+    } catch (error) {
+      // A pooled keep-alive connection to a VNFM that restarted is dead: a GET is safe to resend.
+      if (method !== "GET") throw error;
+      response = await send();
+    }
     const raw = Buffer.from(await response.arrayBuffer());
     const type = response.headers.get("content-type") ?? "";
     const parsed =

@@ -47,6 +47,7 @@ export class FaultyDriver implements VimDriver {
         await this.gate.promise;
       }
     }
+    if (this.closed) throw new Error(`driver closed while VNFC ${launch.vnfcId} waited to start`);
     if (this.failNextStarts > 0) {
       this.failNextStarts -= 1;
       throw new Error(`injected fault: the VIM refused to start VNFC ${launch.vnfcId}`);
@@ -62,7 +63,10 @@ export class FaultyDriver implements VimDriver {
     return this.inner.status(vnfc);
   }
 
+  private closed = false;
+
   close(options?: { stopVnfcs?: boolean }): Promise<void> {
+    this.closed = true;
     this.release();
     return this.inner.close(options);
   }

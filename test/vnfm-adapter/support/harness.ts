@@ -89,8 +89,8 @@ export class Harness {
 
   /** Stops this VNFM like a crash (nothing more recorded) and boots a new one on the same store and port. */
   async restart(): Promise<void> {
-    await this.vnfm.close();
     await this.driver.close();
+    await this.vnfm.close();
     await new Promise<void>((done) => {
       this.server.close(() => done());
       this.server.closeAllConnections();
