@@ -126,6 +126,11 @@ export class EmbeddedConsumer implements Consumer {
   private async deliver(row: MessageRow): Promise<void> {
     this.inFlight++;
     try {
+      if (row.delivery_count > this.s.maxDeliveries && !isDeadLetterQueue(this.s.queue)) {
+        // Its earlier holders all died with it: a message that kills consumers ends in the DLQ.
+        await this.fail(row, new Error("consumers lost before acknowledging (delivery limit reached)"));
+        return;
+      }
       let delivery: Delivery<Json>;
       try {
         delivery = toDelivery(row);
