@@ -73,7 +73,10 @@ export class OfficialSpec {
     this.doc = typeof source === "string" ? (JSON.parse(readFileSync(source, "utf8")) as Json) : source;
     this.swagger = this.doc.swagger === "2.0";
     addFormats.default(this.ajv);
-    for (const name of ["url", "MAC", "IP", "URI", "version", "uuid"])
+    // Non-standard formats of the ETSI/ONAP files: "url" means an absolute URI (ajv-formats' own
+    // "url" rejects IP-literal hosts), "MAC" and "IP" are descriptive only.
+    this.ajv.addFormat("url", (value: string) => URL.canParse(value));
+    for (const name of ["MAC", "IP", "URI", "version"])
       if (!this.ajv.formats[name]) this.ajv.addFormat(name, true);
   }
 
