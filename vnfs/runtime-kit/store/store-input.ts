@@ -15,6 +15,8 @@ const COLLECTION_PATTERN = /^[a-z][a-z0-9_-]{0,62}$/;
 /** One segment of a field path; no `$`, no quotes, no digits first (SQLite vs MongoDB array indexes). */
 const SEGMENT_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const MAX_PATH_SEGMENTS = 8;
+/** Names that reach JavaScript object machinery when used as keys of the objects we build. */
+const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
 const MAX_ID_LENGTH = 512;
 /** MongoDB refuses documents nested deeper than 100 levels; both adapters stop well before. */
 const MAX_DEPTH = 64;
@@ -62,6 +64,9 @@ export function checkFieldPath(path: unknown, where: string): string[] {
     }
   }
   if (segments[0] === "_id") return refuse('"_id" is reserved; query the document key as "id"');
+  if (segments.some((segment) => FORBIDDEN_SEGMENTS.has(segment))) {
+    return refuse('"__proto__", "constructor" and "prototype" are not accepted as field names');
+  }
   if (segments.length > 1 && RESERVED_FIELDS.has(segments[0] ?? "")) {
     return refuse(`"${segments[0]}" is a scalar kept by the store; it has no sub-fields`);
   }
@@ -175,7 +180,7 @@ export function checkChangeKeys(changes: unknown, collection: string, id: string
   }
   delete rest.id;
   for (const key of Object.keys(rest)) {
-    if (!SEGMENT_PATTERN.test(key) || key === "_id") {
+    if (!SEGMENT_PATTERN.test(key) || key === "_id" || FORBIDDEN_SEGMENTS.has(key)) {
       throw new StoreInputError(
         "STORE_INVALID_FIELD",
         `${collection}/${id}: changed member ${quote(key)} is invalid: names must match [A-Za-z_][A-Za-z0-9_]* and not be "_id"`,

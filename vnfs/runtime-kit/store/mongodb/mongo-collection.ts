@@ -173,7 +173,7 @@ export class MongoCollection<T extends StoredDocument> implements Collection<T> 
       $inc: { version: 1 },
       ...(Object.keys(set).length > 0 ? { $set: set } : {}),
       ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
-    } as UpdateFilter<MongoDocument>;
+    } as unknown as UpdateFilter<MongoDocument>; // the driver's typing cannot follow an open schema
     const filter = expected === undefined ? { _id: id } : { _id: id, version: expected };
     try {
       const stored = await this.driver.findOneAndUpdate(filter, update, { returnDocument: "after" });

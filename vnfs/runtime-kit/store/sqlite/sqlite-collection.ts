@@ -19,6 +19,7 @@ import {
   checkUniqueChanges,
   checkUniqueFields,
 } from "../store-input.js";
+import { retryWhileBusy } from "./sqlite-busy.js";
 import { indexName } from "./sqlite-schema.js";
 import { orderSql, pageSql, whereSql } from "./sqlite-query.js";
 
@@ -47,6 +48,7 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
     readonly name: string,
     /** Every index declared for this collection by this process (unique ones are checked on write). */
     readonly indexes: IndexSpec[],
+    private readonly busyDeadlineMs: number,
   ) {
     for (const index of indexes)
       if (index.unique) this.uniqueByIndexName.set(indexName(name, index), index.fields);
@@ -58,6 +60,11 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
       for (const [id, doc] of rows) inserted += insert.run(id, doc).changes;
       return inserted;
     });
+  }
+
+  /** Runs one statement or transaction, waiting (asynchronously) while another writer holds the file. */
+  private run<R>(work: () => R): Promise<R> {
+    return retryWhileBusy(work, this.busyDeadlineMs, `collection ${this.name}`);
   }
 
   private statement(sql: string): Statement {
@@ -103,7 +110,7 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
     const rows = docs.map((doc) => this.prepareWrite(doc));
     if (rows.length === 0) return { inserted: 0, duplicates: 0 };
     try {
-      const inserted = this.insertMany_(rows);
+      const inserted = await this.run(() => this.insertMany_(rows));
       return { inserted, duplicates: rows.length - inserted };
     } catch (error) {
       return this.translate(error);
@@ -112,8 +119,8 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
 
   async get(id: string): Promise<Versioned<T> | undefined> {
     checkId(id, this.name);
-    const row = this.statement(`SELECT id, version, doc FROM "${this.name}" WHERE id = ?`).get(id) as
-      Row | undefined;
+    const read = this.statement(`SELECT id, version, doc FROM "${this.name}" WHERE id = ?`);
+    const row = (await this.run(() => read.get(id))) as Row | undefined;
     return row && this.toDocument(row);
   }
 
@@ -141,7 +148,7 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
       return updated.version;
     });
     try {
-      const version = write.immediate();
+      const version = await this.run(() => write.immediate());
       return { id, ...(JSON.parse(json) as object), version } as Versioned<T>;
     } catch (error) {
       return this.translate(error);
@@ -175,7 +182,7 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
       return next;
     });
     try {
-      const row = write.immediate();
+      const row = await this.run(() => write.immediate());
       return row && this.toDocument(row);
     } catch (error) {
       return this.translate(error);
@@ -186,7 +193,8 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
     checkId(id, this.name);
     const expected = checkExpectedVersion(options?.expectedVersion, this.name, id);
     if (expected === undefined) {
-      return this.statement(`DELETE FROM "${this.name}" WHERE id = ?`).run(id).changes === 1;
+      const remove = this.statement(`DELETE FROM "${this.name}" WHERE id = ?`);
+      return (await this.run(() => remove.run(id).changes)) === 1;
     }
     const remove = this.db.transaction((): boolean => {
       const deleted = this.statement(`DELETE FROM "${this.name}" WHERE id = ? AND version = ?`).run(
@@ -198,7 +206,7 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
       if (actual === undefined) return false;
       throw new VersionConflictError(this.name, id, expected, actual);
     });
-    return remove.immediate();
+    return this.run(() => remove.immediate());
   }
 
   async find(options?: FindOptions): Promise<Versioned<T>[]> {
@@ -207,21 +215,22 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
     const where = whereSql(plan.predicates);
     const page = pageSql(plan);
     const sql = `SELECT id, version, doc FROM "${this.name}"${where.sql}${orderSql(plan)}${page.sql}`;
-    const rows = this.statement(sql).all(...where.params, ...page.params) as Row[];
+    const query = this.statement(sql);
+    const rows = (await this.run(() => query.all(...where.params, ...page.params))) as Row[];
     return rows.map((row) => this.toDocument(row));
   }
 
   async count(where?: Where): Promise<number> {
     const clause = whereSql(planWhere(where, this.name));
-    const row = this.statement(`SELECT count(*) AS n FROM "${this.name}"${clause.sql}`).get(
-      ...clause.params,
-    ) as { n: number };
+    const query = this.statement(`SELECT count(*) AS n FROM "${this.name}"${clause.sql}`);
+    const row = (await this.run(() => query.get(...clause.params))) as { n: number };
     return row.n;
   }
 
   async deleteMany(where: Where): Promise<number> {
     const clause = whereSql(planWhere(where, this.name));
-    return this.statement(`DELETE FROM "${this.name}"${clause.sql}`).run(...clause.params).changes;
+    const remove = this.statement(`DELETE FROM "${this.name}"${clause.sql}`);
+    return this.run(() => remove.run(...clause.params).changes);
   }
 
   /** The query plan SQLite chooses for `find` (tests and benchmarks check index use with it). */

@@ -4,6 +4,7 @@ import BetterSqlite3, { type Database } from "better-sqlite3";
 import type { Logger } from "../../logging/logger.js";
 import type { Collection, CollectionOptions, DocumentStore, StoredDocument } from "../document-store.js";
 import { checkCollectionName, checkIndexes } from "../store-input.js";
+import { retryWhileBusy, SQLITE_BUSY_TIMEOUT_MS } from "./sqlite-busy.js";
 import { SqliteCollection } from "./sqlite-collection.js";
 import { indexSql, tableSql } from "./sqlite-schema.js";
 
@@ -19,7 +20,10 @@ export interface SqliteStoreOptions {
    * one fsync per transaction (see docs/design/store.md for the measured difference).
    */
   synchronous?: "NORMAL" | "FULL";
-  /** How long a writer waits for another connection's write lock before failing (ms). */
+  /**
+   * How long an operation waits for another connection's write lock before failing (ms). The
+   * wait is asynchronous (see sqlite-busy.ts): the event loop keeps running meanwhile.
+   */
   busyTimeoutMs?: number;
 }
 
@@ -36,19 +40,22 @@ export class SqliteStore implements DocumentStore {
   private constructor(
     private readonly db: Database,
     private readonly logger: Logger,
+    private readonly busyDeadlineMs: number,
   ) {}
 
   static async open(options: SqliteStoreOptions): Promise<SqliteStore> {
     const inMemory = options.path === ":memory:";
     if (!inMemory) mkdirSync(dirname(options.path), { recursive: true });
-    const db = new BetterSqlite3(options.path);
+    const busyDeadlineMs = Math.max(0, Math.trunc(options.busyTimeoutMs ?? 10_000));
+    // Opening may meet another process in WAL recovery: wait for it synchronously, once.
+    const db = new BetterSqlite3(options.path, { timeout: busyDeadlineMs });
     try {
       const journal = db.pragma("journal_mode = WAL", { simple: true });
       if (!inMemory && journal !== "wal") {
         throw new Error(`${options.path}: SQLite refused WAL journal mode (got "${String(journal)}")`);
       }
       db.pragma(`synchronous = ${options.synchronous === "FULL" ? "FULL" : "NORMAL"}`);
-      db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 10_000))}`);
+      db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     } catch (error) {
       db.close();
       throw error;
@@ -58,7 +65,7 @@ export class SqliteStore implements DocumentStore {
       { path: options.path, synchronous: options.synchronous ?? "NORMAL" },
       "embedded store opened",
     );
-    return new SqliteStore(db, logger);
+    return new SqliteStore(db, logger, busyDeadlineMs);
   }
 
   async collection<T extends StoredDocument>(
@@ -71,13 +78,12 @@ export class SqliteStore implements DocumentStore {
     const known = this.collections.get(name);
     const declared = [...(known?.indexes ?? []), ...indexes];
     // Schema changes are transactional in SQLite: table and indexes appear together or not at all.
-    this.db
-      .transaction(() => {
-        this.db.exec(tableSql(name));
-        for (const index of indexes) this.db.exec(indexSql(name, index));
-      })
-      .immediate();
-    const collection = new SqliteCollection<StoredDocument>(this.db, name, declared);
+    const createSchema = this.db.transaction(() => {
+      this.db.exec(tableSql(name));
+      for (const index of indexes) this.db.exec(indexSql(name, index));
+    });
+    await retryWhileBusy(() => createSchema.immediate(), this.busyDeadlineMs, `collection ${name}`);
+    const collection = new SqliteCollection<StoredDocument>(this.db, name, declared, this.busyDeadlineMs);
     this.collections.set(name, collection);
     return collection as unknown as Collection<T>;
   }

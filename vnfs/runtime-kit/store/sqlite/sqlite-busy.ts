@@ -1,0 +1,41 @@
+import { setTimeout as sleep } from "node:timers/promises";
+
+/**
+ * Waiting for another connection's write lock. SQLite has one writer per file and no fair
+ * queue; its own busy handler sleeps inside the (synchronous) better-sqlite3 call, which
+ * would block this process's event loop for as long as another process writes. So SQLite
+ * waits only briefly (SQLITE_BUSY_TIMEOUT_MS) and the rest of the wait happens here, between
+ * attempts, as short jittered async sleeps that leave the event loop free.
+ */
+
+/** The synchronous part of the wait, inside SQLite (its busy handler sleeps 1, 2, 5, 10... ms). */
+export const SQLITE_BUSY_TIMEOUT_MS = 20;
+const MAX_PAUSE_MS = 16;
+
+export function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    typeof code === "string" &&
+    (code === "SQLITE_BUSY" || code.startsWith("SQLITE_BUSY_") || code === "SQLITE_LOCKED")
+  );
+}
+
+/** Runs `work` (one whole transaction) again while the file is locked, until `deadlineMs` passed. */
+export async function retryWhileBusy<R>(work: () => R, deadlineMs: number, what: string): Promise<R> {
+  const deadline = Date.now() + deadlineMs;
+  let pause = 1;
+  for (;;) {
+    try {
+      return work();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      if (Date.now() >= deadline) {
+        throw new Error(`${what}: the store file stayed locked by another writer for ${deadlineMs} ms`, {
+          cause: error,
+        });
+      }
+      await sleep(pause * (0.5 + Math.random()));
+      pause = Math.min(pause * 2, MAX_PAUSE_MS);
+    }
+  }
+}
