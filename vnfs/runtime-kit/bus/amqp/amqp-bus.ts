@@ -75,8 +75,16 @@ export class AmqpBus implements MessageBus {
   /** Runs on every (re)connection before it is used: topology first, then consumers. */
   private async restore(model: ChannelModel): Promise<void> {
     this.publisher.reset();
-    await this.topology.redeclare(model);
-    for (const c of this.consumers) await c.attach(model);
+    await this.topology.redeclare(model, (name, error) =>
+      this.o.logger.error({ err: error, name }, "RabbitMQ refused to declare again after reconnecting"),
+    );
+    for (const c of this.consumers) {
+      // One consumer whose queue is gone must not keep the others (or publishing) down.
+      await c.attach(model).catch((error: unknown) => {
+        this.o.logger.warn({ err: error, queue: c.queue }, "consumer not resumed yet; retrying");
+        void this.reattach(c);
+      });
+    }
   }
 
   private async model(): Promise<ChannelModel> {

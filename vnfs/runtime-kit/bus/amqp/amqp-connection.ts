@@ -66,13 +66,18 @@ export class AmqpConnection extends EventEmitter {
     model.on("blocked", (reason: string) =>
       this.s.logger.warn({ reason }, "RabbitMQ blocked publishing (resource alarm)"),
     );
+    let closedEarly = false;
+    model.once("close", (error?: Error) => {
+      closedEarly = true;
+      this.lost(model, error);
+    });
     try {
       await this.s.onUp(model);
+      if (closedEarly) throw new Error("connection closed while restoring topology and consumers");
     } catch (error) {
       await model.close().catch(() => undefined);
       throw error;
     }
-    model.once("close", (error?: Error) => this.lost(model, error));
     this.model = model;
     for (const w of this.waiters.splice(0)) w.resolve(model);
     this.s.logger.info("connected to RabbitMQ");

@@ -48,12 +48,24 @@ export class AmqpTopology {
     this.queues.set(q.name, q);
   }
 
-  /** Declares everything again on a fresh connection. */
-  async redeclare(model: ChannelModel): Promise<void> {
-    await withChannel(model, async (ch) => {
-      for (const name of this.exchanges) await this.declareExchange(ch, name);
-    });
-    for (const q of this.queues.values()) await this.declareQueue(model, q);
+  /**
+   * Declares everything again on a fresh connection. A declaration RabbitMQ refuses (another
+   * client redeclared the queue differently) is reported and skipped, so one bad queue does not
+   * keep the whole bus down; a lost connection still fails the whole restore.
+   */
+  async redeclare(model: ChannelModel, onRefused: (name: string, error: unknown) => void): Promise<void> {
+    for (const name of this.exchanges) {
+      await withChannel(model, (ch) => this.declareExchange(ch, name)).catch((error: unknown) => {
+        if (!(error instanceof BusError)) throw error;
+        onRefused(name, error);
+      });
+    }
+    for (const q of this.queues.values()) {
+      await this.declareQueue(model, q).catch((error: unknown) => {
+        if (!(error instanceof BusError)) throw error;
+        onRefused(q.name, error);
+      });
+    }
   }
 }
 
