@@ -84,6 +84,25 @@ await describeWithServices(["rabbitmq"], "AMQP bus adapter", () => {
     );
   });
 
+  it("declares its topology again after reconnecting, even when it was deleted meanwhile", async () => {
+    const bus = await AmqpBus.connect({
+      url,
+      instanceId: "redeclare",
+      logger: quietLogger,
+      initialBackoffMs: 1500,
+    });
+    buses.push(bus);
+    await bus.declareExchange(run);
+    const spec = { name: `${run}.q`, exchange: run, bindings: ["meter.#"] };
+    const seen: string[] = [];
+    await bus.consume(spec, async (d) => void seen.push(d.messageId));
+    dropConnection(bus);
+    await removeTopology({ exchanges: [run], queues: [spec.name, `${spec.name}.dlq`] });
+    await bus.publish(run, { routingKey: "meter.m1", messageId: "after-restore", body: 1 });
+    await eventually(() => expect(seen).toEqual(["after-restore"]));
+    expect(bus.isHealthy()).toBe(true);
+  });
+
   it("fails a publish clearly when RabbitMQ does not confirm in time, never reporting success", async () => {
     const bus = await AmqpBus.connect({
       url,
