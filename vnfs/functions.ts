@@ -34,6 +34,12 @@ export const functions: FunctionEntry[] = [
     exportName: "definition",
   },
   {
+    name: "data-store",
+    summary: "Retention and aggregates of stored measurements",
+    module: "./data-store/definition.js",
+    exportName: "definition",
+  },
+  {
     name: "identity",
     summary: "Tenants, API clients, OAuth 2.0 tokens and JWKS",
     module: "./identity/definition.js",

@@ -23,7 +23,7 @@ export type NumberSetting = SettingBase<"number", number> & { min?: number; max?
 export type BooleanSetting = SettingBase<"boolean", boolean>;
 export type UrlSetting = SettingBase<"url", string> & { protocols?: readonly string[] };
 export type EnumSetting<E extends string = string> = SettingBase<"enum", E> & { values: readonly E[] };
-/** Milliseconds; accepts "500ms", "30s", "2m", "1h" or a bare number of milliseconds. */
+/** Milliseconds; accepts "500ms", "30s", "2m", "1h", "30d" or a bare number of milliseconds. */
 export type DurationSetting = SettingBase<"duration", number>;
 /** Comma-separated list of non-empty strings. */
 export type ListSetting = SettingBase<"list", string[]>;
@@ -69,8 +69,8 @@ export class ConfigError extends Error {
   }
 }
 
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/;
-const DURATION_FACTORS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/;
+const DURATION_FACTORS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 function parseValue(setting: Setting, raw: string): { value?: unknown; problem?: string } {
   const shown = setting.secret ? "(hidden)" : JSON.stringify(raw);
@@ -122,7 +122,7 @@ function parseValue(setting: Setting, raw: string): { value?: unknown; problem?:
       return { value: raw };
     case "duration": {
       const match = DURATION.exec(raw.trim());
-      if (!match) return { problem: `${setting.env}=${shown} is not a duration (e.g. 500ms, 30s, 2m)` };
+      if (!match) return { problem: `${setting.env}=${shown} is not a duration (e.g. 500ms, 30s, 2m, 1h, 30d)` };
       return { value: Number(match[1]) * DURATION_FACTORS[match[2] ?? "ms"]! };
     }
     case "list": {

@@ -1,0 +1,117 @@
+import type { Request } from "express";
+import { ProblemError, type OperationHandler } from "../../runtime-kit/http/openapi/openapi-router.js";
+import { authenticate, requireRole, requireTenant } from "../../runtime-kit/auth/bearer-auth.js";
+import type { TokenVerifier } from "../../runtime-kit/auth/access-token.js";
+import type { Collection } from "../../runtime-kit/store/document-store.js";
+import { aggregate, type BucketName, type Reading } from "../aggregates/bucket-aggregation.js";
+import type { RetentionPolicyRecord } from "../retention/retention-policies.js";
+
+import type { MeasurementRecord } from "../../request-processor/storage/measurement-records.js";
+
+export interface DataStoreHandlerDeps {
+  verify: TokenVerifier;
+  measurements: Collection<MeasurementRecord>;
+  policies: Collection<RetentionPolicyRecord>;
+  defaultRetentionMs: number;
+  maxScan: number;
+}
+
+const PAGE = 10_000;
+
+export function dataStoreHandlers(deps: DataStoreHandlerDeps): Record<string, OperationHandler> {
+  const caller = (req: Request) => authenticate(req, deps.verify);
+  return {
+    async getAggregates(input, req) {
+      const principal = await caller(req);
+      const { tenantId, deviceId, attribute } = input.path as Record<string, string>;
+      requireTenant(principal, tenantId!);
+      requireRole(principal, "reader");
+      const from = new Date(input.query.from as string).toISOString();
+      const to = new Date(input.query.to as string).toISOString();
+      if (from >= to) throw unprocessable(`from (${from}) must be before to (${to})`);
+      const bucket = (input.query.bucket as BucketName | undefined) ?? "1h";
+      const readings = await readRange(deps, tenantId!, deviceId!, attribute!, from, to);
+      const { buckets, skipped } = aggregate(readings, bucket);
+      return {
+        status: 200,
+        body: {
+          tenant: tenantId,
+          deviceId,
+          attribute,
+          bucket,
+          from,
+          to,
+          buckets,
+          skippedNonNumeric: skipped,
+        },
+      };
+    },
+    async getRetention(input, req) {
+      const principal = await caller(req);
+      const tenantId = input.path.tenantId as string;
+      requireTenant(principal, tenantId);
+      requireRole(principal, "reader");
+      const policy = await deps.policies.get(tenantId);
+      const body = policy
+        ? { tenant: tenantId, measurementsDays: policy.measurementsDays, source: "tenant" }
+        : { tenant: tenantId, measurementsDays: deps.defaultRetentionMs / 86_400_000, source: "default" };
+      return { status: 200, body };
+    },
+    async setRetention(input, req) {
+      const principal = await caller(req);
+      const tenantId = input.path.tenantId as string;
+      requireTenant(principal, tenantId);
+      requireRole(principal, "tenant-admin");
+      const { measurementsDays } = input.body as { measurementsDays: number };
+      await deps.policies.replace({
+        id: tenantId,
+        tenant: tenantId,
+        measurementsDays,
+        updatedAt: new Date().toISOString(),
+      });
+      return { status: 200, body: { tenant: tenantId, measurementsDays, source: "tenant" } };
+    },
+  };
+}
+
+/** Reads the range page by page (cursor on sortKey) and refuses ranges beyond the scan limit. */
+async function readRange(
+  deps: DataStoreHandlerDeps,
+  tenant: string,
+  deviceId: string,
+  attribute: string,
+  from: string,
+  to: string,
+): Promise<Reading[]> {
+  const readings: Reading[] = [];
+  let after = from;
+  let inclusive = true;
+  for (;;) {
+    const page = await deps.measurements.find({
+      where: {
+        tenant,
+        deviceId,
+        attribute,
+        sortKey: inclusive ? { gte: after, lt: to } : { gt: after, lt: to },
+      },
+      orderBy: [{ field: "sortKey" }],
+      limit: PAGE,
+    });
+    readings.push(...page.map(({ timestamp, value }) => ({ timestamp, value })));
+    if (readings.length > deps.maxScan) {
+      throw unprocessable(`the range holds more than ${deps.maxScan} readings; narrow from/to`);
+    }
+    if (page.length < PAGE) return readings;
+    after = page.at(-1)!.sortKey;
+    inclusive = false;
+  }
+}
+
+function unprocessable(detail: string): ProblemError {
+  return new ProblemError({
+    type: "urn:ivf:problem:unprocessable",
+    title: "Unprocessable request",
+    status: 422,
+    detail,
+  });
+}

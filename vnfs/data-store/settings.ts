@@ -1,0 +1,35 @@
+import type { ConfigSpec } from "../runtime-kit/config/env-config.js";
+import { tokenAuthSettings } from "../runtime-kit/auth/auth-settings.js";
+
+/** Settings of the data store (read together with the common IVF_* settings). */
+export const dataStoreSettings = {
+  ...tokenAuthSettings,
+  defaultRetention: {
+    kind: "duration",
+    env: "IVF_DATA_STORE_RETENTION",
+    description: "How long raw measurements are kept for tenants without their own retention policy",
+    default: 90 * 86_400_000,
+  },
+  retentionInterval: {
+    kind: "duration",
+    env: "IVF_DATA_STORE_RETENTION_INTERVAL",
+    description: "How often expired measurements are removed",
+    default: 3_600_000,
+  },
+  maxScan: {
+    kind: "integer",
+    env: "IVF_DATA_STORE_MAX_SCAN",
+    description: "Most raw readings one aggregate query may read; larger ranges are refused with 422",
+    min: 1000,
+    max: 10_000_000,
+    default: 500_000,
+  },
+  responseValidation: {
+    kind: "enum",
+    env: "IVF_API_RESPONSE_VALIDATION",
+    description:
+      "What a response that breaks the OpenAPI document does: log (count and send) or throw (answer 500; tests)",
+    values: ["log", "throw"] as const,
+    default: "log",
+  },
+} satisfies ConfigSpec;
