@@ -22,6 +22,11 @@ const TASKS = [
 
 export function vnflcmV2Router(controller: VnflcmV2Controller): Router {
   const router = Router();
+  // Every answer, errors included, names the API version (SOL013 4.2).
+  router.use((_req, res, next) => {
+    res.setHeader("Version", V2_API_VERSION);
+    next();
+  });
   router.use(requireJsonAccept());
   router.use("/api_versions", versionHeader([V2_API_VERSION], false));
   resource(router, "/api_versions", { get: (_req, res) => controller.apiVersions(res) });

@@ -7,6 +7,11 @@ export const PKGM_API_VERSION = "2.1.0";
 
 export function vnfpkgmV2Router(controller: VnfpkgmV2Controller, maxPackageBytes: number): Router {
   const router = Router();
+  // Every answer, errors included, names the API version (SOL013 4.2).
+  router.use((_req, res, next) => {
+    res.setHeader("Version", PKGM_API_VERSION);
+    next();
+  });
   router.use(requireJsonAccept(["application/zip", "text/plain", "application/octet-stream"]));
   router.use("/api_versions", versionHeader([PKGM_API_VERSION], false));
   resource(router, "/api_versions", { get: (_req, res) => controller.apiVersions(res) });

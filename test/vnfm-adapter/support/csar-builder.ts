@@ -132,6 +132,17 @@ function flavourTemplate(vnfd: TestVnfd, flavour: TestVnfd["flavours"][number]):
     tosca_definitions_version: "tosca_simple_yaml_1_2",
     imports: [...TYPE_FILES, "top.yaml"],
     topology_template: {
+      // Tacker-style: the substituted VNF's required properties are topology inputs (TOSCA 3.8.13).
+      inputs: {
+        descriptor_id: { type: "string", default: vnfd.vnfdId },
+        descriptor_version: { type: "string", default: "1.0.0" },
+        provider: { type: "string", default: "IVF Test" },
+        product_name: { type: "string", default: "test-ivf" },
+        software_version: { type: "string", default: "1.2.3" },
+        vnfm_info: { type: "list", entry_schema: { type: "string" }, default: ["etsivnfm:v3.3.1"] },
+        flavour_id: { type: "string", default: flavour.id },
+        flavour_description: { type: "string", default: `flavour ${flavour.id}` },
+      },
       substitution_mappings: { node_type: "ivf.test.Vnf", properties: { flavour_id: flavour.id } },
       node_templates: nodes,
       policies,
