@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { startIvf, type RunningIvf } from "../../../vnfs/runtime-kit/ivf-process.js";
 import { definition } from "../../../vnfs/field-gateway/definition.js";
 import type { fieldGatewaySettings } from "../../../vnfs/field-gateway/settings.js";
-import type { Delivery, Json } from "../../../vnfs/runtime-kit/bus/message-bus.js";
+import type { Delivery, Json, MessageBus } from "../../../vnfs/runtime-kit/bus/message-bus.js";
 import type { TelemetryPrimitive } from "../../../vnfs/runtime-kit/primitives/request-primitive.js";
 import { freePort } from "../../integration/support/mosquitto.js";
 
@@ -91,4 +91,18 @@ export async function waitFor(
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** The real embedded bus with publisher confirms held back until `open()`: a slow or unavailable broker. */
+export function gated(bus: MessageBus): { bus: MessageBus; open(): void; confirmed: () => number } {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let confirmed = 0;
+  const wrapper = Object.create(bus) as MessageBus;
+  wrapper.publishBatch = async (exchange, messages) => {
+    await gate;
+    await bus.publishBatch(exchange, messages);
+    confirmed += messages.length;
+  };
+  return { bus: wrapper, open: () => release(), confirmed: () => confirmed };
 }

@@ -5,7 +5,6 @@ import mqtt from "mqtt";
 import { Registry } from "prom-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { EmbeddedBus } from "../../../vnfs/runtime-kit/bus/embedded/embedded-bus.js";
-import type { MessageBus } from "../../../vnfs/runtime-kit/bus/message-bus.js";
 import { SqliteStore } from "../../../vnfs/runtime-kit/store/sqlite/sqlite-store.js";
 import { createLogger } from "../../../vnfs/runtime-kit/logging/logger.js";
 import { IvfKpis } from "../../../vnfs/runtime-kit/metrics/ivf-kpis.js";
@@ -16,7 +15,7 @@ import { startMqttIngress, type MqttIngress } from "../../../vnfs/field-gateway/
 import { DeviceDirectory } from "../../../vnfs/field-gateway/registry/device-directory.js";
 import { openDeviceCollections } from "../../../vnfs/field-gateway/registry/device-records.js";
 import { seedRegistry } from "../../../vnfs/field-gateway/provisioning/seed-registry.js";
-import { waitFor } from "./gateway-fixture.js";
+import { gated, waitFor } from "./gateway-fixture.js";
 
 const logger = createLogger({ ivf: "test", instanceId: "t", level: "silent" });
 const API_KEY = "gate-test-key-0123456789";
@@ -24,20 +23,6 @@ const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-/** The real embedded bus with publisher confirms held back until `open()`: a slow or unavailable broker. */
-function gated(bus: MessageBus): { bus: MessageBus; open(): void; confirmed: () => number } {
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  let confirmed = 0;
-  const wrapper = Object.create(bus) as MessageBus;
-  wrapper.publishBatch = async (exchange, messages) => {
-    await gate;
-    await bus.publishBatch(exchange, messages);
-    confirmed += messages.length;
-  };
-  return { bus: wrapper, open: () => release(), confirmed: () => confirmed };
-}
 
 async function setUp(
   maxInFlight: number,
