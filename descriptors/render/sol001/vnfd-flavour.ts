@@ -37,12 +37,13 @@ function vduNode(loaded: LoadedIvfModel, flavour: Flavour, vnfc: Vnfc): Record<s
     capabilities: {
       virtual_compute: {
         properties: {
-          virtual_memory: { virtual_mem_size: `${vnfc.compute.memoryMiB} MiB` },
+          virtual_memory: { virtual_mem_size: `${vnfc.compute.memoryMiB} MiB`, numa_enabled: false },
           virtual_cpu: {
             num_virtual_cpu: vnfc.compute.vcpus,
             ...(vnfc.compute.cpuArchitecture ? { cpu_architecture: vnfc.compute.cpuArchitecture } : {}),
           },
-          virtual_local_storage: [{ size_of_storage: gib(image.minDiskGiB) }],
+          // rdma_enabled/numa_enabled have defaults but are `required` in v3.3.1: state them.
+          virtual_local_storage: [{ size_of_storage: gib(image.minDiskGiB), rdma_enabled: false }],
         },
       },
     },
@@ -56,7 +57,7 @@ function vduNode(loaded: LoadedIvfModel, flavour: Flavour, vnfc: Vnfc): Record<s
   };
 }
 
-function storageNodes(vnfc: Vnfc, version: Sol001Version): Record<string, unknown> {
+function storageNodes(vnfc: Vnfc): Record<string, unknown> {
   const nodes: Record<string, unknown> = {};
   for (const storage of vnfc.storage ?? [])
     nodes[snake(`${vnfc.id}-${storage.id}`)] = {
@@ -65,7 +66,7 @@ function storageNodes(vnfc: Vnfc, version: Sol001Version): Record<string, unknow
       properties: {
         virtual_block_storage_data: {
           size_of_storage: gib(storage.sizeGiB),
-          ...(version === "2.6.1" ? { rdma_enabled: false } : {}),
+          rdma_enabled: false,
         },
       },
     };
@@ -259,12 +260,11 @@ export function renderFlavourDocument(
     vnf: {
       type: vnfNodeTypeName(loaded),
       properties: { flavour_description: flavour.description },
-      interfaces: { Vnflcm: { instantiate: [], terminate: [] } },
     },
   };
   for (const vnfc of model.vnfcs) {
     nodes[snake(vnfc.id)] = vduNode(loaded, flavour, vnfc);
-    Object.assign(nodes, storageNodes(vnfc, version));
+    Object.assign(nodes, storageNodes(vnfc));
   }
   Object.assign(nodes, connectivity(loaded));
   return {
