@@ -10,7 +10,7 @@ import {
   UniqueConstraintError,
   type StoredDocument,
 } from "../../../vnfs/runtime-kit/store/document-store.js";
-import { SqliteCollection } from "../../../vnfs/runtime-kit/store/sqlite/sqlite-collection.js";
+import type { SqliteCollection } from "../../../vnfs/runtime-kit/store/sqlite/sqlite-collection.js";
 import { SqliteStore } from "../../../vnfs/runtime-kit/store/sqlite/sqlite-store.js";
 import { storeContract } from "./store-contract.js";
 

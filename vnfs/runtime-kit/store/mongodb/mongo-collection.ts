@@ -88,8 +88,10 @@ export class MongoCollection<T extends StoredDocument> implements Collection<T> 
       const result = await this.driver.insertMany(rows, { ordered: false });
       return { inserted: result.insertedCount, duplicates: 0 };
     } catch (error) {
-      if (!(error instanceof MongoBulkWriteError) || error.writeConcernError) throw error;
-      const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+      // A write concern failure means "written, but not known to be durable": not a duplicate.
+      if (!(error instanceof MongoBulkWriteError) || error.result?.getWriteConcernError()) throw error;
+      const writeErrors = error.result.getWriteErrors();
+      if (writeErrors.length === 0) throw error;
       const indexes = writeErrors.map(writeErrorIndex);
       // Anything but a duplicate key (validation, disk full) is the caller's to see as is.
       if (indexes.some((index) => index === undefined)) throw error;
