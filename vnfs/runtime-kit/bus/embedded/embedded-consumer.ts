@@ -107,8 +107,18 @@ export class EmbeddedConsumer implements Consumer {
       // write transactions, so competing processes get the write lock as often as this one.
       const refill = free > 0 && (this.inFlight === 0 || free >= Math.ceil(this.s.prefetch / 2));
       let claimed: MessageRow[] = [];
-      if (refill && this.s.tables.hasReady(this.s.queue)) {
-        claimed = await this.s.tables.claim(this.id, this.s.queue, free, this.s.singleActive);
+      try {
+        if (refill && this.s.tables.hasReady(this.s.queue)) {
+          claimed = await this.s.tables.claim(this.id, this.s.queue, free, this.s.singleActive);
+        }
+      } catch (error) {
+        // Lock contention beyond busyTimeoutMs or a disk error: keep the consumer alive and retry.
+        this.s.logger.error(
+          { err: error, queue: this.s.queue },
+          "embedded bus could not claim messages; retrying",
+        );
+        await this.sleep(this.s.idlePollMs * 20);
+        continue;
       }
       for (const row of claimed) void this.deliver(row);
       if (claimed.length > 0) {
