@@ -21,7 +21,7 @@ export interface CsarContent {
 
 const reject = (detail: string) =>
   vnfmError("PACKAGE_REJECTED", detail, {
-    findings: [{ rule: "VNFM-CSAR", severity: "error", message: detail }],
+    findings: [{ rule: "VNFM-CSAR", severity: "error", message: detail, location: {} }],
   });
 
 function readZip(bytes: Buffer, limits: CsarLimits): Promise<Map<string, Buffer>> {

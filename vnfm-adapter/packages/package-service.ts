@@ -75,16 +75,8 @@ export class PackageService implements VnfdSource {
   }
 
   private async process(record: VnfPackageRecord, bytes: Buffer): Promise<VnfPackageRecord> {
-    const csar = await readCsar(bytes, this.limits);
-    let vnfd: VnfdModel;
-    try {
-      vnfd = readVnfd(csar.vnfdFiles);
-    } catch (error) {
-      if (!(error instanceof VnfdError)) throw error;
-      throw vnfmError("PACKAGE_REJECTED", `the VNFD cannot be used: ${error.message}`, {
-        findings: [{ rule: "VNFM-VNFD", severity: "error", message: error.message }],
-      });
-    }
+    // The product validator first: its findings (SOL004/SOL001 rules with locations) are the
+    // most useful answer; the VNFM's own reader then checks what lifecycle operations need.
     const report = await validateCsar(bytes, `${record.id}.csar`);
     const errors = report.findings.filter((f) => f.severity === "error");
     if (!report.valid || errors.length > 0) {
@@ -93,6 +85,23 @@ export class PackageService implements VnfdSource {
         `the package validator found ${errors.length} error(s); first: ${errors[0]?.message ?? "see findings"}`,
         { findings: report.findings },
       );
+    }
+    const csar = await readCsar(bytes, this.limits);
+    let vnfd: VnfdModel;
+    try {
+      vnfd = readVnfd(csar.vnfdFiles);
+    } catch (error) {
+      if (!(error instanceof VnfdError)) throw error;
+      throw vnfmError("PACKAGE_REJECTED", `the VNFD cannot be used: ${error.message}`, {
+        findings: [
+          {
+            rule: "VNFM-VNFD",
+            severity: "error",
+            message: error.message,
+            location: { file: csar.entryDefinitions },
+          },
+        ],
+      });
     }
     const clash = (await this.repos.packages.find({ where: { vnfdId: vnfd.vnfdId } })).find(
       (p) => p.id !== record.id && p.onboardingState === "ONBOARDED",

@@ -82,7 +82,10 @@ export class OfficialSpec {
 
   private findPath(path: string): [string, Json] | undefined {
     for (const [template, item] of Object.entries(this.doc.paths as Json)) {
-      const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`);
+      // {artifactPath} is a package path and may contain "/" (SOL003 10.4.7).
+      const pattern = new RegExp(
+        `^${template.replace("{artifactPath}", ".+").replace(/\{[^}]+\}/g, "[^/]+")}$`,
+      );
       if (pattern.test(path)) return [template, item as Json];
     }
     return undefined;
