@@ -30,7 +30,8 @@ export class Sol003InstanceSource implements VnfInstanceSource {
 
   async list(): Promise<MonitoredVnf[]> {
     const root = this.options.vnfmUrl.replace(/\/+$/, "");
-    let next: string | undefined = `${root}/vnflcm/v2/vnf_instances`;
+    // all_fields: lists leave out instantiatedVnfInfo, metadata and vnfConfigurableProperties by default (SOL013 5.3).
+    let next: string | undefined = `${root}/vnflcm/v2/vnf_instances?all_fields`;
     const result: MonitoredVnf[] = [];
     const max = this.options.maxInstances ?? 10_000;
     for (let page = 0; next && page < 1000 && result.length < max; page++) {

@@ -27,8 +27,8 @@ export interface MonitoringApiDeps {
   hub: MonitoringHub;
   alarms: AlarmManager;
   logger: Logger;
-  /** Absolute apiRoot as clients reach it (links and Location headers). */
-  apiRoot: string;
+  /** Absolute apiRoot as clients reach it (links and Location headers); a function when known only after listen. */
+  apiRoot: string | (() => string);
   /** Where VNF instance resources live (default: `${apiRoot}/vnflcm/v2/vnf_instances/{id}`). */
   vnfInstanceHref?: (vnfInstanceId: string) => string;
   /** SOL003 callback test on subscription creation (default true). */
@@ -44,7 +44,8 @@ export type MonitoringApis = Router & { close(): void; sender: NotificationSende
  * indicators follow the hub's aggregates; alarms follow the AlarmManager.
  */
 export async function createMonitoringApis(deps: MonitoringApiDeps): Promise<MonitoringApis> {
-  const apiRoot = deps.apiRoot.replace(/\/+$/, "");
+  const rootOf = () =>
+    (typeof deps.apiRoot === "function" ? deps.apiRoot() : deps.apiRoot).replace(/\/+$/, "");
   const sender = deps.sender ?? new NotificationSender({ logger: deps.logger });
   const context: ApiContext = {
     store: deps.store,
@@ -52,10 +53,12 @@ export async function createMonitoringApis(deps: MonitoringApiDeps): Promise<Mon
     alarms: deps.alarms,
     sender,
     logger: deps.logger,
-    apiRoot,
+    get apiRoot() {
+      return rootOf();
+    },
     testCallbacks: deps.testCallbacks ?? true,
     vnfInstanceHref:
-      deps.vnfInstanceHref ?? ((id) => `${apiRoot}/vnflcm/v2/vnf_instances/${encodeURIComponent(id)}`),
+      deps.vnfInstanceHref ?? ((id) => `${rootOf()}/vnflcm/v2/vnf_instances/${encodeURIComponent(id)}`),
   };
   const jobs = await deps.store.collection<PmJobRecord>("vnfpm_jobs", {
     indexes: [{ fields: ["createdAt"] }],
@@ -70,13 +73,13 @@ export async function createMonitoringApis(deps: MonitoringApiDeps): Promise<Mon
     deps.store,
     "vnffm_subscriptions",
     context,
-    (id) => `${apiRoot}/vnffm/v1/subscriptions/${id}`,
+    (id) => `${rootOf()}/vnffm/v1/subscriptions/${id}`,
   );
   const indSubscriptions = await Subscriptions.open<never>(
     deps.store,
     "vnfind_subscriptions",
     context,
-    (id) => `${apiRoot}/vnfind/v1/indicators/subscriptions/${id}`,
+    (id) => `${rootOf()}/vnfind/v1/indicators/subscriptions/${id}`,
   );
 
   const collector = new PmCollector(context, jobs, reports);
@@ -98,7 +101,7 @@ export async function createMonitoringApis(deps: MonitoringApiDeps): Promise<Mon
     api.use(jsonBodies());
     api.get(
       prefix === "/vnfpm/v2" ? "/api-versions" : "/api_versions",
-      apiVersionsHandler(`${apiRoot}${prefix}`, version),
+      apiVersionsHandler(() => `${rootOf()}${prefix}`, version),
     );
     api.use(body);
     api.use((req, _res, next) => next(apiError("NOT_FOUND", `no resource ${prefix}${req.path} in this API`)));

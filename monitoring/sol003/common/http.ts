@@ -48,9 +48,9 @@ export function requireVersion(apiVersion: string): RequestHandler {
   };
 }
 
-export function apiVersionsHandler(uriPrefix: string, apiVersion: string): RequestHandler {
+export function apiVersionsHandler(uriPrefix: () => string, apiVersion: string): RequestHandler {
   return (_req, res) => {
-    res.json({ uriPrefix, apiVersions: [{ version: apiVersion, isDeprecated: false }] });
+    res.json({ uriPrefix: uriPrefix(), apiVersions: [{ version: apiVersion, isDeprecated: false }] });
   };
 }
 
