@@ -12,6 +12,7 @@ import { pino } from "pino";
 import { AmqpBus } from "../../vnfs/runtime-kit/bus/amqp/amqp-bus.js";
 import { EmbeddedBus } from "../../vnfs/runtime-kit/bus/embedded/embedded-bus.js";
 import type { MessageBus } from "../../vnfs/runtime-kit/bus/message-bus.js";
+import { startChildConsumer } from "../runtime-kit/bus/bus-test-kit.js";
 import { isReachable, serviceAddresses } from "../support/services.js";
 
 const N = Number(process.env.BENCH_BUS_N ?? 20_000);
@@ -78,6 +79,37 @@ async function viaPort(name: string, bus: MessageBus): Promise<Figures> {
   return result;
 }
 
+/** The consumer runs in a child process on the same bus file: the cross-process path. */
+async function embeddedAcrossProcesses(path: string): Promise<Figures> {
+  const bus = await EmbeddedBus.open({ path, instanceId: "bench-publisher", logger });
+  const exchange = `${run}.cross`;
+  const spec = { name: `${exchange}.q`, exchange, bindings: ["#"] };
+  await bus.declareExchange(exchange);
+  await bus.declareQueue(spec);
+  const child = startChildConsumer(
+    { adapter: "embedded", path, options: { heartbeatMs: 1000, staleConsumerMs: 3000, idlePollMs: 50 } },
+    spec,
+    "ack",
+    PREFETCH,
+  );
+  await child.ready;
+  const started = Date.now();
+  for (let from = 0; from < N; from += BATCH) {
+    const batch = Array.from({ length: Math.min(BATCH, N - from) }, (_, k) => ({
+      routingKey: "meter.reading",
+      messageId: `m-${from + k}`,
+      body: body(from + k),
+    }));
+    await bus.publishBatch(exchange, batch);
+  }
+  const published = Date.now();
+  while (child.deliveries.length < N) await new Promise((resolve) => setTimeout(resolve, 5));
+  const result = figures("embedded, 2 processes", started, published, Date.now());
+  await child.kill();
+  await bus.close();
+  return result;
+}
+
 async function rawAmqplib(url: string): Promise<Figures> {
   const model = await amqp.connect(url);
   const queue = `${run}.raw.q`;
@@ -132,6 +164,7 @@ async function main(): Promise<void> {
     const embedded = await EmbeddedBus.open({ path: join(dir, "bus.sqlite"), instanceId: "bench", logger });
     results.push(await viaPort("embedded bus (SQLite)", embedded));
     await embedded.close();
+    results.push(await embeddedAcrossProcesses(join(dir, "cross.sqlite")));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
