@@ -94,32 +94,27 @@ function measure(root: unknown, limits: YamlLimits): { nodes: number; depth: num
   return { nodes, depth, cyclic };
 }
 
-export function parseYamlSource(
+class YamlRejected extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+    readonly hint: string,
+    readonly code: ModelIssue["code"] = modelErrorCodes.YAML_LIMIT,
+  ) {
+    super(message);
+  }
+}
+
+/** js-yaml with a listener that records where each node starts (see the file comment). */
+function loadWithPositions(
   file: string,
   text: string,
-  limits: YamlLimits = defaultYamlLimits,
-): YamlParseResult {
-  const fail = (
-    line: number,
-    message: string,
-    hint: string,
-    code: ModelIssue["code"] = modelErrorCodes.YAML_LIMIT,
-  ): YamlParseResult => ({
-    ok: false,
-    issues: [{ code, file, line, pointer: "", message, hint }],
-  });
-  if (Buffer.byteLength(text, "utf8") > limits.maxBytes)
-    return fail(
-      0,
-      `file is larger than ${limits.maxBytes} bytes`,
-      "descriptor models are small; split or trim it",
-      modelErrorCodes.TOO_LARGE,
-    );
+  limits: YamlLimits,
+): { data: unknown; root: PositionNode } {
   const root: PositionNode = { offset: 0, children: [] };
   const stack: PositionNode[] = [root];
-  let data: unknown;
   try {
-    data = yaml.load(text, {
+    const data = yaml.load(text, {
       filename: file,
       schema: yaml.CORE_SCHEMA,
       json: false,
@@ -135,46 +130,76 @@ export function parseYamlSource(
         }
       },
     });
+    return { data, root };
   } catch (error) {
-    if (error instanceof yaml.YAMLException) {
-      const line = (error.mark?.line ?? -1) + 1;
-      return fail(
-        line,
+    if (error instanceof yaml.YAMLException)
+      throw new YamlRejected(
+        (error.mark?.line ?? -1) + 1,
         `YAML syntax error: ${error.reason}`,
         "fix the YAML syntax at that line",
         modelErrorCodes.YAML_SYNTAX,
       );
-    }
+    // js-yaml recurses per nesting level: a stack overflow is a nesting bomb too
     if (error instanceof RangeError)
-      return fail(0, `nesting deeper than ${limits.maxDepth} levels`, "flatten the document");
+      throw new YamlRejected(0, `nesting deeper than ${limits.maxDepth} levels`, "flatten the document");
     throw error;
   }
+}
+
+function checkShape(data: unknown, limits: YamlLimits): void {
   const measured = measure(data, limits);
   if (measured.cyclic)
-    return fail(0, "document contains a recursive alias", "remove the self-referencing anchor");
+    throw new YamlRejected(0, "document contains a recursive alias", "remove the self-referencing anchor");
   if (measured.depth > limits.maxDepth)
-    return fail(0, `nesting deeper than ${limits.maxDepth} levels`, "flatten the document");
+    throw new YamlRejected(0, `nesting deeper than ${limits.maxDepth} levels`, "flatten the document");
   if (measured.nodes > limits.maxExpandedNodes)
-    return fail(
+    throw new YamlRejected(
       0,
       `aliases expand to more than ${limits.maxExpandedNodes} nodes`,
       "do not use anchors/aliases to multiply content",
     );
+}
+
+function lineLookup(text: string, root: PositionNode): (pointer: string) => number {
   const starts = lineStarts(text);
   const documentNode = root.children[0];
-  const lineOf = (pointer: string): number => {
+  return (pointer: string): number => {
     let node = documentNode;
     if (!node) return 1;
-    let best = node;
     for (const segment of segmentsOf(pointer)) {
       const next = childFor(node, segment);
       if (!next) break;
       node = next;
-      best = next;
     }
-    return lineAt(starts, skipToContent(text, best.offset));
+    return lineAt(starts, skipToContent(text, node.offset));
   };
-  return { ok: true, source: { file, data, lineOf } };
+}
+
+export function parseYamlSource(
+  file: string,
+  text: string,
+  limits: YamlLimits = defaultYamlLimits,
+): YamlParseResult {
+  try {
+    if (Buffer.byteLength(text, "utf8") > limits.maxBytes)
+      throw new YamlRejected(
+        0,
+        `file is larger than ${limits.maxBytes} bytes`,
+        "descriptor models are small; split or trim it",
+        modelErrorCodes.TOO_LARGE,
+      );
+    const { data, root } = loadWithPositions(file, text, limits);
+    checkShape(data, limits);
+    return { ok: true, source: { file, data, lineOf: lineLookup(text, root) } };
+  } catch (error) {
+    if (!(error instanceof YamlRejected)) throw error;
+    return {
+      ok: false,
+      issues: [
+        { code: error.code, file, line: error.line, pointer: "", message: error.message, hint: error.hint },
+      ],
+    };
+  }
 }
 
 /**

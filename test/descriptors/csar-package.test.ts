@@ -146,6 +146,30 @@ describe.skipIf(!referenceAvailable())("SOL004 CSARs built from the models", () 
     });
   });
 
+  it("the NS CSAR holds a SOL001 v3.3.1 NSD binding members, virtual links and SAPs", async () => {
+    const zip = await readZip(
+      readFileSync(files.find((file) => basename(file) === "iot-platform-ns.csar") as string),
+    );
+    const nsd = yaml.load(zip.get("Definitions/iot_platform_nsd.yaml")?.toString() ?? "") as Doc;
+    expect(nsd.tosca_definitions_version).toBe("tosca_simple_yaml_1_3");
+    const nodes = nsd.topology_template.node_templates as Record<string, Doc>;
+    expect(Object.keys(nodes)[0]).toBe("ns");
+    expect(nodes.gateway?.type).toBe("openiotvf.nodes.FieldGateway");
+    expect(nodes.gateway?.requirements).toEqual(
+      expect.arrayContaining([
+        { virtual_link_mqtt_ext: "device_access" },
+        { virtual_link_bus_ext: "message_bus" },
+      ]),
+    );
+    expect(nodes.mqtt_ingress).toMatchObject({
+      type: "tosca.nodes.nfv.Sap",
+      requirements: [{ internal_virtual_link: "device_access" }],
+    });
+    expect(zip.has("Definitions/field_gateway_types.yaml")).toBe(true);
+    expect(zip.has("Definitions/etsi_nfv_sol001_nsd_types.yaml")).toBe(true);
+    expect(zip.get("iot-platform-ns.mf")?.toString()).toMatch(/^metadata:\n {2}nsd_designer: /);
+  });
+
   it("the v3.3.1 dialect uses tosca_simple_yaml_1_3 and derives the indicator from tosca.policies.nfv.VnfIndicator", async () => {
     const built = await buildInTemp({ formats: ["csar"], ivfs: ["identity"], sol001Version: "3.3.1" });
     try {

@@ -197,6 +197,42 @@ describe("model errors name file, line and JSON path", () => {
   });
 });
 
+describe("network service model errors", () => {
+  const nsText = readFileSync(new URL("../../descriptors/ns/iot-platform.yaml", import.meta.url), "utf8");
+  const nsIssues = (text: string): ModelLoadError["issues"] => {
+    const file = join(workDir, "iot-platform.yaml");
+    writeFileSync(file, text);
+    try {
+      loadNetworkServiceModel(file);
+    } catch (error) {
+      if (error instanceof ModelLoadError) return error.issues;
+      throw error;
+    }
+    return [];
+  };
+
+  it("a connection to an external CP the IVF lacks is reported at that line", () => {
+    const text = nsText.replace("{ member: api, extCpd: api-ext }", "{ member: api, extCpd: web-ext }");
+    expect(nsIssues(text)).toContainEqual(
+      expect.objectContaining({
+        code: "MODEL_REFERENCE",
+        message: expect.stringContaining('"web-ext"'),
+        line: lineOf(text, "web-ext"),
+      }),
+    );
+  });
+
+  it("an NS level naming an instantiation level the IVF flavour lacks is refused", () => {
+    const text = nsText.replace(/(id: peak[\s\S]*?gateway: )peak/, "$1turbo");
+    expect(nsIssues(text)).toContainEqual(
+      expect.objectContaining({
+        pointer: "/instantiationLevels/2/members/gateway",
+        line: lineOf(text, "gateway: turbo"),
+      }),
+    );
+  });
+});
+
 describe("hostile YAML", () => {
   it("an alias bomb is refused before anything expands it", () => {
     const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];

@@ -1,7 +1,7 @@
-import type { LoadedNetworkService } from "../../model/model-types.js";
+import type { LoadedNetworkService, NsMember } from "../../model/model-types.js";
 import type { RenderedFile } from "../render-types.js";
 import { emitYaml, snake } from "../yaml-emit.js";
-import { renderTypesDocument, extRequirementName, vnfNodeTypeName } from "./vnfd-types.js";
+import { extRequirementName, renderTypesDocument, vnfNodeTypeName } from "./vnfd-types.js";
 
 /**
  * SOL001 NSD. The reference set has NSD types only from SOL001 v3.3.1, so the NSD always uses
@@ -12,58 +12,39 @@ import { renderTypesDocument, extRequirementName, vnfNodeTypeName } from "./vnfd
  */
 export const nsLevelsPolicyType = "openiotvf.policies.NsInstantiationLevels";
 
-export function renderSol001Nsd(ns: LoadedNetworkService): {
-  entryDefinitions: string;
-  files: RenderedFile[];
-} {
+function memberNode(ns: LoadedNetworkService, member: NsMember): Record<string, unknown> {
   const { model, platform, members } = ns;
-  const typeFiles = Object.values(members).map((loaded) => ({
-    path: `Definitions/${loaded.model.name.replace(/-/g, "_")}_types.yaml`,
-    content: emitYaml(renderTypesDocument(loaded, "3.3.1")),
-  }));
-  const nodes: Record<string, unknown> = {
-    ns: {
-      type: "tosca.nodes.nfv.NS",
-      properties: {
-        descriptor_id: model.nsdId,
-        designer: platform.provider,
-        version: model.version,
-        name: model.name,
-        invariant_id: model.nsdId,
-        flavour_id: "default",
+  const loaded = members[member.ivf];
+  if (!loaded) throw new Error(`member ${member.id}: IVF ${member.ivf} not loaded`);
+  const flavour = loaded.model.flavours.find((candidate) => candidate.id === member.flavour);
+  return {
+    type: vnfNodeTypeName(loaded),
+    properties: {
+      descriptor_id: loaded.model.descriptorId,
+      descriptor_version: loaded.model.descriptorVersion,
+      provider: platform.provider,
+      product_name: loaded.model.productName,
+      software_version: platform.softwareVersion,
+      vnfm_info: ["etsivnfm:v3.3.1"],
+      flavour_id: member.flavour,
+      flavour_description: flavour?.description ?? member.flavour,
+      vnf_profile: {
+        instantiation_level: member.instantiationLevel,
+        min_number_of_instances: member.minInstances,
+        max_number_of_instances: member.maxInstances,
       },
     },
-  };
-  for (const member of model.members) {
-    const loaded = members[member.ivf];
-    if (!loaded) throw new Error(`member ${member.id}: IVF ${member.ivf} not loaded`);
-    const requirements = model.virtualLinks.flatMap((link) =>
+    requirements: model.virtualLinks.flatMap((link) =>
       link.connects
         .filter((connection) => connection.member === member.id)
         .map((connection) => ({ [extRequirementName(connection.extCpd)]: snake(link.id) })),
-    );
-    nodes[snake(member.id)] = {
-      type: vnfNodeTypeName(loaded),
-      properties: {
-        descriptor_id: loaded.model.descriptorId,
-        descriptor_version: loaded.model.descriptorVersion,
-        provider: platform.provider,
-        product_name: loaded.model.productName,
-        software_version: platform.softwareVersion,
-        vnfm_info: ["etsivnfm:v3.3.1"],
-        flavour_id: member.flavour,
-        flavour_description:
-          loaded.model.flavours.find((flavour) => flavour.id === member.flavour)?.description ??
-          member.flavour,
-        vnf_profile: {
-          instantiation_level: member.instantiationLevel,
-          min_number_of_instances: member.minInstances,
-          max_number_of_instances: member.maxInstances,
-        },
-      },
-      requirements,
-    };
-  }
+    ),
+  };
+}
+
+function linkAndSapNodes(ns: LoadedNetworkService): Record<string, unknown> {
+  const { model } = ns;
+  const nodes: Record<string, unknown> = {};
   for (const link of model.virtualLinks)
     nodes[snake(link.id)] = {
       type: "tosca.nodes.nfv.NsVirtualLink",
@@ -89,6 +70,11 @@ export function renderSol001Nsd(ns: LoadedNetworkService): {
       requirements: link ? [{ internal_virtual_link: snake(link.id) }] : [],
     };
   }
+  return nodes;
+}
+
+function levelsPolicy(ns: LoadedNetworkService): Record<string, unknown> {
+  const { model } = ns;
   const levels = Object.fromEntries(
     model.instantiationLevels.map((level) => [
       snake(level.id),
@@ -100,6 +86,39 @@ export function renderSol001Nsd(ns: LoadedNetworkService): {
       },
     ]),
   );
+  return {
+    ns_instantiation_levels: {
+      type: nsLevelsPolicyType,
+      properties: { levels, default_level: snake(model.defaultInstantiationLevel) },
+      targets: ["ns"],
+    },
+  };
+}
+
+export function renderSol001Nsd(ns: LoadedNetworkService): {
+  entryDefinitions: string;
+  files: RenderedFile[];
+} {
+  const { model, platform, members } = ns;
+  const typeFiles = Object.values(members).map((loaded) => ({
+    path: `Definitions/${loaded.model.name.replace(/-/g, "_")}_types.yaml`,
+    content: emitYaml(renderTypesDocument(loaded, "3.3.1")),
+  }));
+  const nodes: Record<string, unknown> = {
+    ns: {
+      type: "tosca.nodes.nfv.NS",
+      properties: {
+        descriptor_id: model.nsdId,
+        designer: platform.provider,
+        version: model.version,
+        name: model.name,
+        invariant_id: model.nsdId,
+        flavour_id: "default",
+      },
+    },
+    ...Object.fromEntries(model.members.map((member) => [snake(member.id), memberNode(ns, member)])),
+    ...linkAndSapNodes(ns),
+  };
   const document = {
     tosca_definitions_version: "tosca_simple_yaml_1_3",
     description: model.description,
@@ -126,18 +145,7 @@ export function renderSol001Nsd(ns: LoadedNetworkService): {
         targets: ["tosca.nodes.nfv.NS"],
       },
     },
-    topology_template: {
-      node_templates: nodes,
-      policies: [
-        {
-          ns_instantiation_levels: {
-            type: nsLevelsPolicyType,
-            properties: { levels, default_level: snake(model.defaultInstantiationLevel) },
-            targets: ["ns"],
-          },
-        },
-      ],
-    },
+    topology_template: { node_templates: nodes, policies: [levelsPolicy(ns)] },
   };
   const entry = `Definitions/${model.name.replace(/-/g, "_")}_nsd.yaml`;
   return { entryDefinitions: entry, files: [{ path: entry, content: emitYaml(document) }, ...typeFiles] };
