@@ -123,6 +123,17 @@ export async function createVnfm(options: VnfmOptions): Promise<Vnfm> {
       ],
     });
   });
+  // SOL013 4.2: every answer names the API version, including 401s from the Bearer guard.
+  for (const [base, version] of [
+    ["/vnflcm/v2", "2.0.0"],
+    ["/vnflcm/v1", "1.1.1"],
+    ["/vnfpkgm/v2", "2.1.0"],
+  ] as const) {
+    app.use(base, (_req, res, next) => {
+      res.setHeader("Version", version);
+      next();
+    });
+  }
   if (options.auth) app.use(["/vnflcm", "/vnfpkgm"], bearerGuard(options.auth.verifier));
   app.use("/vnflcm/v2", vnflcmV2Router(v2));
   app.use("/vnflcm/v1", vnflcmV1Router(v1));

@@ -84,7 +84,9 @@ export class Harness {
       apiRoot,
     });
     this.server.on("request", this.vnfm.app);
+    const token = this.client?.token;
     this.client = new ApiClient(apiRoot, conformance);
+    this.client.token = token;
   }
 
   /** Stops this VNFM like a crash (nothing more recorded) and boots a new one on the same store and port. */
