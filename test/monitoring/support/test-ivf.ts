@@ -18,9 +18,7 @@ export interface QueueState {
  * /metrics and readiness on /readyz. Its work-queue statistics come from `queue`, which the test
  * changes to play steady load, a burst or a dependency outage.
  */
-export async function startTestIvf(
-  name = "request-processor",
-): Promise<{
+export async function startTestIvf(name = "request-processor"): Promise<{
   running: RunningIvf<Record<string, never>>;
   queue: QueueState;
   kpis: IvfKpis;
