@@ -167,8 +167,8 @@ export class EmbeddedBus implements MessageBus {
       },
       handler as MessageHandler<Json>,
     );
-    this.consumers.add(consumer);
     await consumer.start();
+    this.consumers.add(consumer);
     return consumer;
   }
 
