@@ -158,6 +158,12 @@ const rules = [
     "r51347",
   ],
   ["IVF-TOSCA-017", "error", "TOSCA 3.6.10", "capability is not defined by the node type"],
+  [
+    "IVF-TOSCA-018",
+    "error",
+    "TOSCA 3.8.13 substitution_mappings (tosca-parser, Tacker v1)",
+    "substituting topology lacks inputs for the node type's properties",
+  ],
   // SOL001 scaling consistency
   [
     "IVF-SCALE-001",

@@ -95,7 +95,12 @@ export function checkTopology(
       }
     });
   }
-  checkSubstitution(context, asRecord(topology.substitution_mappings), nodes);
+  checkSubstitution(
+    context,
+    asRecord(topology.substitution_mappings),
+    nodes,
+    asRecord(topology.inputs) ?? {},
+  );
 }
 
 function checkInputs(context: CheckContext, inputs: Record_): void {
@@ -117,12 +122,18 @@ function checkInputs(context: CheckContext, inputs: Record_): void {
   }
 }
 
-function checkSubstitution(context: CheckContext, mappings: Record_ | undefined, nodes: Record_): void {
+function checkSubstitution(
+  context: CheckContext,
+  mappings: Record_ | undefined,
+  nodes: Record_,
+  inputs: Record_,
+): void {
   if (!mappings) return;
   const path = ["topology_template", "substitution_mappings"];
   if (!knownType(context, "node", mappings.node_type, [...path, "node_type"], "substitution_mappings"))
     return;
   const nodeType = mappings.node_type as string;
+  checkSubstitutionInputs(context, nodeType, inputs);
   const properties = asRecord(mappings.properties);
   if (properties) {
     const definitions = context.registry.merged("node", nodeType, "properties");
@@ -154,6 +165,42 @@ function checkSubstitution(context: CheckContext, mappings: Record_ | undefined,
         locate(context.document, [...path, "requirements", name]),
         `substitution requirement "${name}" maps to "${node}", which is not a node template`,
         "map it to [<node template>, <requirement>]",
+      );
+    }
+  }
+}
+
+/**
+ * tosca-parser (Tacker v1's loader) requires the substituting topology to declare an input for
+ * every property that is required without a default at ANY level of the node type's chain, and a
+ * default for every input that is not a property of the node type (substitution_mappings.py).
+ */
+function checkSubstitutionInputs(context: CheckContext, nodeType: string, inputs: Record_): void {
+  const path = ["topology_template", "substitution_mappings", "node_type"];
+  const required = new Set<string>();
+  for (const entry of context.registry.chain("node", nodeType)) {
+    for (const [name, raw] of Object.entries(asRecord(entry.definition.properties) ?? {})) {
+      const definition = asRecord(raw) ?? {};
+      if (definition.required !== false && definition.default === undefined) required.add(name);
+    }
+  }
+  const missing = [...required].filter((name) => !(name in inputs)).sort();
+  if (missing.length) {
+    context.sink.add(
+      "IVF-TOSCA-018",
+      locate(context.document, path),
+      `substitution_mappings of ${nodeType} has no topology input for required propert${missing.length === 1 ? "y" : "ies"} ${missing.join(", ")} (tosca-parser: MissingRequiredInputError)`,
+      `declare topology_template.inputs ${missing.join(", ")}`,
+    );
+  }
+  const properties = context.registry.merged("node", nodeType, "properties");
+  for (const [name, raw] of Object.entries(inputs)) {
+    if (!properties.has(name) && asRecord(raw)?.default === undefined) {
+      context.sink.add(
+        "IVF-TOSCA-018",
+        locate(context.document, ["topology_template", "inputs", name]),
+        `input "${name}" is not a property of ${nodeType} and has no default (tosca-parser: MissingDefaultValueError)`,
+        "give it a default or remove it",
       );
     }
   }

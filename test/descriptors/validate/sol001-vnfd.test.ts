@@ -124,6 +124,11 @@ describe.skipIf(!available)("SOL001 VNFD against the official type definitions",
     expect(findingOf(report, "IVF-TOSCA-012").message).toContain("flavour_id");
   });
 
+  it("requires topology inputs for the substituted node type's required properties, as tosca-parser does", async () => {
+    const report = await check(dfEdit("    product_name:\n      type: string\n", ""));
+    expect(findingOf(report, "IVF-TOSCA-018").message).toContain("required property product_name");
+  });
+
   it("loads standard type files a package references but does not ship (ONAP style)", async () => {
     const report = await validatePackage(zipFiles(onapLikeFiles("tosca.nodes.nfv.Vdu.Compute")));
     expect(errorRules(report)).toEqual([]);

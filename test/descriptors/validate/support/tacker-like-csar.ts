@@ -102,9 +102,21 @@ topology_template:
   inputs:
     descriptor_id:
       type: string
+    descriptor_version:
+      type: string
     provider:
       type: string
+    product_name:
+      type: string
+    software_version:
+      type: string
+    vnfm_info:
+      type: list
+      entry_schema:
+        type: string
     flavour_id:
+      type: string
+    flavour_description:
       type: string
   substitution_mappings:
     node_type: company.provider.VNF
