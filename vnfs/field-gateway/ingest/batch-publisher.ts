@@ -1,5 +1,6 @@
 import type { Logger } from "../../runtime-kit/logging/logger.js";
 import type { MessageBus, OutgoingMessage } from "../../runtime-kit/bus/message-bus.js";
+import { BusError } from "../../runtime-kit/bus/bus-input.js";
 import { IngestError } from "./ingest-errors.js";
 
 export interface BatchPublisherOptions {
@@ -95,6 +96,11 @@ export class BatchPublisher {
         batch.forEach((entry) => entry.resolve());
         return;
       } catch (error) {
+        if (isRefusal(error)) {
+          // One message the bus will never take (e.g. too large) must not hold up the others.
+          await this.sendOneByOne(batch);
+          return;
+        }
         if (this.closed && attempt >= 3) {
           const failure = new IngestError("BUS_UNAVAILABLE", [
             error instanceof Error ? error.message : String(error),
@@ -111,4 +117,23 @@ export class BatchPublisher {
       }
     }
   }
+
+  private async sendOneByOne(batch: Pending[]): Promise<void> {
+    for (const entry of batch) {
+      try {
+        await this.options.bus.publishBatch(this.options.exchange, [entry.message]);
+        entry.resolve();
+      } catch (error) {
+        if (isRefusal(error)) entry.reject(new IngestError("INVALID_PAYLOAD", [(error as Error).message]));
+        else await this.send([entry]);
+      }
+    }
+  }
+}
+
+/** The bus refused the message itself (retrying cannot help), as opposed to being unavailable. */
+function isRefusal(error: unknown): boolean {
+  return (
+    error instanceof BusError && (error.code === "BUS_INVALID_MESSAGE" || error.code === "BUS_INVALID_NAME")
+  );
 }
