@@ -91,7 +91,7 @@ export const subscriptionSchema = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: true }).compile(subscriptionSchema);
+const validate = new Ajv({ allErrors: true, allowUnionTypes: true }).compile(subscriptionSchema);
 
 /** Problems of a stored subscription, empty when it is usable. */
 export function subscriptionProblems(record: unknown): string[] {
