@@ -56,12 +56,14 @@ function grantsOf(config: VnfmConfig): VnfmOptions["grants"] {
 }
 
 function listenServer(config: VnfmConfig): Server {
-  if (!config.tlsCert) return createHttpServer();
+  // Longer than the usual client idle timeouts, so pooled connections are not cut mid-request.
+  if (!config.tlsCert) return createHttpServer({ keepAliveTimeout: 65_000 });
   if (!config.tlsKey) throw new ConfigError(["IVF_VNFM_TLS_CERT needs IVF_VNFM_TLS_KEY"]);
   return createHttpsServer({
     cert: readFileSync(config.tlsCert),
     key: readFileSync(config.tlsKey),
     minVersion: "TLSv1.2",
+    keepAliveTimeout: 65_000,
     // Mutual TLS (SOL013 8.1): with a client CA, every client must present a certificate it signed.
     ...(config.tlsClientCa
       ? { ca: readFileSync(config.tlsClientCa), requestCert: true, rejectUnauthorized: true }
