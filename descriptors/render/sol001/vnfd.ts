@@ -15,16 +15,38 @@ export interface Sol001Vnfd {
   files: RenderedFile[];
 }
 
+/** The VNF node of the entry file: every identity property literal, default flavour selected. */
+function vnfNode(loaded: LoadedIvfModel, version: Sol001Version): Record<string, unknown> {
+  const { model, platform } = loaded;
+  const first = model.flavours[0];
+  return {
+    type: vnfNodeTypeName(loaded),
+    properties: {
+      descriptor_id: model.descriptorId,
+      descriptor_version: model.descriptorVersion,
+      provider: platform.provider,
+      product_name: model.productName,
+      software_version: platform.softwareVersion,
+      product_info_name: model.name,
+      vnfm_info: [sol001Dialects[version].vnfmInfo],
+      flavour_id: first?.id,
+      flavour_description: first?.description,
+      configurable_properties: {
+        is_autoscale_enabled: model.configurableProperties.isAutoscaleEnabled,
+        is_autoheal_enabled: model.configurableProperties.isAutohealEnabled,
+      },
+    },
+  };
+}
+
 export function renderSol001Vnfd(loaded: LoadedIvfModel, version: Sol001Version): Sol001Vnfd {
   const { model, platform } = loaded;
-  const dialect = sol001Dialects[version];
   const base = model.name.replace(/-/g, "_");
   const typesFile = `${base}_types.yaml`;
   const flavourFiles = model.flavours.map((flavour) => ({ flavour, path: `${base}_df_${flavour.id}.yaml` }));
   const header = `${model.productName} ${platform.softwareVersion}: SOL001 v${version} VNFD, generated from descriptors/ivfs/${model.name}.yaml`;
-  const first = model.flavours[0];
   const top = {
-    tosca_definitions_version: dialect.toscaVersion,
+    tosca_definitions_version: sol001Dialects[version].toscaVersion,
     description: model.description,
     metadata: {
       template_name: model.name,
@@ -37,28 +59,7 @@ export function renderSol001Vnfd(loaded: LoadedIvfModel, version: Sol001Version)
       typesFile,
       ...flavourFiles.map((file) => file.path),
     ],
-    topology_template: {
-      node_templates: {
-        vnf: {
-          type: vnfNodeTypeName(loaded),
-          properties: {
-            descriptor_id: model.descriptorId,
-            descriptor_version: model.descriptorVersion,
-            provider: platform.provider,
-            product_name: model.productName,
-            software_version: platform.softwareVersion,
-            product_info_name: model.name,
-            vnfm_info: [dialect.vnfmInfo],
-            flavour_id: first?.id,
-            flavour_description: first?.description,
-            configurable_properties: {
-              is_autoscale_enabled: model.configurableProperties.isAutoscaleEnabled,
-              is_autoheal_enabled: model.configurableProperties.isAutohealEnabled,
-            },
-          },
-        },
-      },
-    },
+    topology_template: { node_templates: { vnf: vnfNode(loaded, version) } },
   };
   const files: RenderedFile[] = [
     { path: `Definitions/${base}_top.vnfd.yaml`, content: emitYaml(top, header) },

@@ -138,35 +138,29 @@ function osmPolicies(
     );
 }
 
-function deploymentFlavour(loaded: LoadedIvfModel, flavour: Flavour): Record<string, unknown> {
-  const { model } = loaded;
-  const metrics = metricsPort(model);
+function instantiationLevels(flavour: Flavour): Record<string, unknown>[] {
   const uniform = (aspectId: string) =>
     flavour.scalingAspects.find((aspect) => aspect.id === aspectId)?.steps.length === 1;
-  return {
-    id: flavour.id,
-    description: flavour.description,
-    "vdu-profile": Object.entries(flavour.vnfcProfiles).map(([id, profile]) => ({
-      id,
-      "min-number-of-instances": profile.min,
-      "max-number-of-instances": profile.max,
+  return flavour.instantiationLevels.map((level) => ({
+    id: level.id,
+    description: level.description,
+    "vdu-level": Object.keys(flavour.vnfcProfiles).map((vnfcId) => ({
+      "vdu-id": vnfcId,
+      "number-of-instances": instancesAt(flavour, vnfcId, levelScaleLevels(flavour, level.id)),
     })),
-    "instantiation-level": flavour.instantiationLevels.map((level) => ({
-      id: level.id,
-      description: level.description,
-      "vdu-level": Object.keys(flavour.vnfcProfiles).map((vnfcId) => ({
-        "vdu-id": vnfcId,
-        "number-of-instances": instancesAt(flavour, vnfcId, levelScaleLevels(flavour, level.id)),
+    // OSM scales every aspect uniformly; scale levels are only stated where they mean the same.
+    "scaling-info": flavour.scalingAspects
+      .filter((aspect) => uniform(aspect.id))
+      .map((aspect) => ({
+        "scaling-aspect-id": aspect.id,
+        "scale-level": level.scaleLevels[aspect.id] ?? 0,
       })),
-      // OSM scales every aspect uniformly; scale levels are only stated where they mean the same.
-      "scaling-info": flavour.scalingAspects
-        .filter((aspect) => uniform(aspect.id))
-        .map((aspect) => ({
-          "scaling-aspect-id": aspect.id,
-          "scale-level": level.scaleLevels[aspect.id] ?? 0,
-        })),
-    })),
-    "default-instantiation-level": flavour.defaultInstantiationLevel,
+  }));
+}
+
+/** SOL006 timeouts are yang:timeticks (hundredths of a second). */
+function lcmOperations(loaded: LoadedIvfModel): Record<string, unknown> {
+  return {
     "supported-operation": [
       "instantiate-vnf",
       "scale-vnf",
@@ -179,9 +173,26 @@ function deploymentFlavour(loaded: LoadedIvfModel, flavour: Flavour): Record<str
       "scale-vnf-op-config": { "scaling-by-more-than-one-step-supported": true },
       "scale-vnf-to-level-op-config": { "arbitrary-target-levels-supported": true },
       "terminate-vnf-op-config": {
-        "min-graceful-termination": model.lifecycle.gracefulTerminationSeconds * 100,
+        "min-graceful-termination": loaded.model.lifecycle.gracefulTerminationSeconds * 100,
       },
     },
+  };
+}
+
+function deploymentFlavour(loaded: LoadedIvfModel, flavour: Flavour): Record<string, unknown> {
+  const { model } = loaded;
+  const metrics = metricsPort(model);
+  return {
+    id: flavour.id,
+    description: flavour.description,
+    "vdu-profile": Object.entries(flavour.vnfcProfiles).map(([id, profile]) => ({
+      id,
+      "min-number-of-instances": profile.min,
+      "max-number-of-instances": profile.max,
+    })),
+    "instantiation-level": instantiationLevels(flavour),
+    "default-instantiation-level": flavour.defaultInstantiationLevel,
+    ...lcmOperations(loaded),
     indicator: model.monitoring.kpis
       .filter((kpi) => kpi.indicator === true)
       .map((kpi) => ({ id: kpi.id, name: kpi.description, "indicator-value": kpi.metric, source: "vnf" })),
