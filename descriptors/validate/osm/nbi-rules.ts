@@ -1,30 +1,18 @@
 import type { FindingSink } from "../findings/report.js";
-import { locate, type LoadedDocument } from "../yaml/load-document.js";
+import type { LoadedDocument } from "../yaml/load-document.js";
+import { checkCharms, checkHelmCharts } from "./nbi-artifact-rules.js";
+import {
+  list,
+  obj,
+  report,
+  text,
+  type Ctx,
+  type Obj,
+  type PackageArtifacts,
+  type Segment,
+} from "./nbi-common.js";
 
-type Obj = Record<string, unknown>;
-type Segment = string | number;
-const list = (value: unknown): Obj[] =>
-  Array.isArray(value) ? value.filter((item): item is Obj => !!item && typeof item === "object") : [];
-const obj = (value: unknown): Obj =>
-  value && typeof value === "object" && !Array.isArray(value) ? (value as Obj) : {};
-const text = (value: unknown): string => String(value);
-
-/** How the package is laid out, for artifact checks (NBI `_validate_package_folders`). */
-export interface PackageArtifacts {
-  has(path: string): boolean;
-  hasDir(path: string): boolean;
-  /** Folder holding cloud_init/, charms/, helm-charts/: "<pkg-dir>/" for tar.gz, "Scripts/" for zip. */
-  base: string;
-}
-
-interface Ctx {
-  sink: FindingSink;
-  document: LoadedDocument;
-  root: Segment[];
-}
-
-const report = (ctx: Ctx, path: Segment[], message: string, hint: string): void =>
-  ctx.sink.add("IVF-OSM-001", locate(ctx.document, [...ctx.root, ...path]), message, hint);
+export type { PackageArtifacts } from "./nbi-common.js";
 
 /**
  * The cross-reference checks OSM NBI runs after pyangbind (VnfdTopic._validate_input_new,
@@ -313,57 +301,4 @@ function checkAspect(
       );
     }
   });
-}
-
-/** NBI's helm-chart check: "repo/chart", a chart folder name, or a URL. */
-const helmChart = /^[a-z0-9]([-a-z0-9]*[a-z0-9]\/)?([a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
-function checkHelmCharts(ctx: Ctx, vnfd: Obj): void {
-  list(vnfd.kdu).forEach((kdu, index) => {
-    const chart = kdu["helm-chart"];
-    if (chart !== undefined && !helmChart.test(text(chart)) && !/^[a-z]+:\/\//i.test(text(chart))) {
-      report(
-        ctx,
-        ["kdu", index, "helm-chart"],
-        `helm-chart '${text(chart)}' is not valid`,
-        "use repo/chart, a chart folder under helm-charts/, or a URL",
-      );
-    }
-  });
-}
-
-function checkCharms(ctx: Ctx, vnfd: Obj, vnfId: string, artifacts: PackageArtifacts): void {
-  list(vnfd.df).forEach((df, dfIndex) =>
-    list(obj(obj(df["lcm-operations-configuration"])["operate-vnf-op-config"])["day1-2"]).forEach(
-      (config, index) =>
-        list(config["execution-environment-list"]).forEach((environment) => {
-          const charm = obj(environment.juju).charm;
-          if (
-            charm !== undefined &&
-            !artifacts.hasDir(`${artifacts.base}charms/${text(charm)}`) &&
-            !artifacts.has(`${artifacts.base}charms/${text(charm)}.charm`)
-          ) {
-            report(
-              ctx,
-              ["df", dfIndex, "lcm-operations-configuration", "operate-vnf-op-config", "day1-2", index],
-              `Charm defined in vnf[id='${vnfId}'] but not present in package`,
-              `add ${artifacts.base}charms/${text(charm)}`,
-            );
-          }
-          const chart = environment["helm-chart"];
-          if (
-            chart !== undefined &&
-            !text(chart).includes("/") &&
-            !artifacts.hasDir(`${artifacts.base}helm-charts/${text(chart)}`)
-          ) {
-            report(
-              ctx,
-              ["df", dfIndex, "lcm-operations-configuration", "operate-vnf-op-config", "day1-2", index],
-              `helm-chart '${text(chart)}' defined in vnf[id='${vnfId}'] but not present in package`,
-              `add ${artifacts.base}helm-charts/${text(chart)}`,
-            );
-          }
-        }),
-    ),
-  );
 }

@@ -171,6 +171,48 @@ describe.skipIf(!available)("OSM NBI cross-reference rules", () => {
     );
   });
 
+  it("requires referenced storage, VDU profiles, internal links and alarm metrics to exist", async () => {
+    expect(
+      await nbi(
+        change("virtual-storage-desc: [ingest-disk]", "virtual-storage-desc: [ingest-disk, other-disk]"),
+      ),
+    ).toContain("vdu[virtual-storage-desc='other-disk']not defined in vnfd");
+    expect(
+      await nbi(change("{id: ingest, min-number-of-instances: 1", "{id: ghost, min-number-of-instances: 1")),
+    ).toContain("df[id='default-df']:vdu-profile[id='ghost'] not defined in vdu");
+    expect(
+      await nbi(
+        change(
+          "        - id: ingest-eth0\n",
+          "        - id: ingest-eth0\n          int-virtual-link-desc: nowhere-vl\n",
+        ),
+      ),
+    ).toContain(
+      "vdu[id='ingest']:int-cpd[id='ingest-eth0']:int-virtual-link-desc='nowhere-vl' must match an existing int-virtual-link-desc",
+    );
+    const alarm = change(
+      "      monitoring-parameter:\n",
+      "      alarm:\n        - {alarm-id: hot, vnf-monitoring-param-ref: ingest_temp, operation: GT, value: 1}\n      monitoring-parameter:\n",
+    );
+    expect(await nbi(alarm)).toContain(
+      "vdu[id='ingest']:alarm[alarm-id='hot']:vnf-monitoring-param-ref='ingest_temp' not defined in any monitoring-param",
+    );
+  });
+
+  it("requires a charm named by a day1-2 execution environment to be in the package", async () => {
+    const withCharm = change(
+      "      default-instantiation-level: default\n",
+      "      default-instantiation-level: default\n      lcm-operations-configuration:\n        operate-vnf-op-config:\n          day1-2:\n            - id: iot-ingest-vnf\n              execution-environment-list: [{id: ee, juju: {charm: ingest-charm}}]\n",
+    );
+    const files = osmPackageFiles(withCharm);
+    files.delete("iot-ingest_vnf/checksums.txt");
+    const messages = (await validatePackage(tarGzFiles(files))).findings.map((finding) => finding.message);
+    expect(messages).toContain("Charm defined in vnf[id='iot-ingest-vnf'] but not present in package");
+    files.set("iot-ingest_vnf/charms/ingest-charm/metadata.yaml", "name: ingest-charm\n");
+    const ok = (await validatePackage(tarGzFiles(files))).findings.map((finding) => finding.message);
+    expect(ok).not.toContain("Charm defined in vnf[id='iot-ingest-vnf'] but not present in package");
+  });
+
   it("rejects an invalid helm-chart reference", async () => {
     const knf = change(
       "  ext-cpd:\n",
