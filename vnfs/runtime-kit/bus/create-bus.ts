@@ -15,7 +15,11 @@ export interface BusSelection {
 export async function createBus(selection: BusSelection): Promise<MessageBus> {
   if (selection.amqpUrl) {
     const { AmqpBus } = await import("./amqp/amqp-bus.js");
-    return AmqpBus.connect({ url: selection.amqpUrl, instanceId: selection.instanceId, logger: selection.logger });
+    return AmqpBus.connect({
+      url: selection.amqpUrl,
+      instanceId: selection.instanceId,
+      logger: selection.logger,
+    });
   }
   const { EmbeddedBus } = await import("./embedded/embedded-bus.js");
   return EmbeddedBus.open({
