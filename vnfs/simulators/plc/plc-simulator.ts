@@ -147,6 +147,7 @@ export async function startPlcSimulator(input: PlcSimulatorOptions): Promise<Plc
     readSetpoint: (name) => Number(machine(name).setpoint.readValue().value.value),
     stop: async () => {
       driver.stop();
+      await driver.idle();
       await server.shutdown(0);
       await managers.server.dispose();
       await managers.users.dispose();

@@ -10,18 +10,22 @@ import { MACHINE_STATES, type PlantModel, type SimulatedMachine } from "./addres
  */
 
 const STATE_TICKS = 20; // a machine changes state every 20 ticks
+const SLICE = 250; // sensors pushed per event-loop turn
 
 export interface DriverStats {
   ticks: number;
+  /** Ticks skipped because the previous one was still pushing (the server is saturated). */
+  overruns: number;
   /** Values pushed (counters, temperatures, pressures, sensors) since start. */
   changes: number;
   alarmsRaised: number;
 }
 
 export class ValueDriver {
-  readonly stats: DriverStats = { ticks: 0, changes: 0, alarmsRaised: 0 };
+  readonly stats: DriverStats = { ticks: 0, overruns: 0, changes: 0, alarmsRaised: 0 };
   private timer: NodeJS.Timeout | undefined;
   private lastSource = 0;
+  private busy = false;
 
   constructor(
     private readonly addressSpace: AddressSpace,
@@ -32,7 +36,7 @@ export class ValueDriver {
 
   start(): void {
     if (this.timer) return;
-    this.timer = setInterval(() => this.tick(), this.rateMs);
+    this.timer = setInterval(() => void this.timedTick(), this.rateMs);
   }
 
   stop(): void {
@@ -40,15 +44,62 @@ export class ValueDriver {
     this.timer = undefined;
   }
 
-  /** One push cycle; public so tests and the CLI can step the plant deterministically. */
+  /** Resolves once no timed cycle is pushing (before the server shuts down under it). */
+  async idle(): Promise<void> {
+    while (this.busy) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+
+  /** One push cycle, synchronously; tests and the CLI use it to step the plant deterministically. */
   tick(): void {
+    const sourceTimestamp = this.nextTimestamp();
+    for (const machine of this.plant.machines) {
+      this.tickMachine(machine, sourceTimestamp);
+      this.pushSensors(machine, sourceTimestamp, 0, machine.sensors.length);
+    }
+  }
+
+  /**
+   * The timer's cycle: pushes in slices and yields between them, so that a large plant (10,000
+   * variables take longer than one event-loop turn to push) does not starve the server's own
+   * publish handling; a cycle that would start while the previous one runs is skipped and counted.
+   */
+  private async timedTick(): Promise<void> {
+    if (this.busy) {
+      this.stats.overruns++;
+      return;
+    }
+    this.busy = true;
+    try {
+      const sourceTimestamp = this.nextTimestamp();
+      for (const machine of this.plant.machines) {
+        if (!this.timer) return; // stopped between slices
+        this.tickMachine(machine, sourceTimestamp);
+        for (let start = 0; start < machine.sensors.length && this.timer; start += SLICE) {
+          this.pushSensors(machine, sourceTimestamp, start, Math.min(start + SLICE, machine.sensors.length));
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private nextTimestamp(): Date {
     // Source timestamps must be strictly increasing per node: adapters derive idempotent
     // message ids from them, so two different values must never share one.
     const now = Math.max(Date.now(), this.lastSource + 1);
     this.lastSource = now;
-    const sourceTimestamp = new Date(now);
     this.stats.ticks++;
-    for (const machine of this.plant.machines) this.tickMachine(machine, sourceTimestamp);
+    return new Date(now);
+  }
+
+  private pushSensors(machine: SimulatedMachine, sourceTimestamp: Date, from: number, to: number): void {
+    const sensors = machine.sensors;
+    const ticks = this.stats.ticks;
+    for (let i = from; i < to; i++) {
+      this.push(sensors[i]!, DataType.Double, 50 + 10 * Math.sin((ticks + i) / 7), sourceTimestamp);
+    }
+    this.stats.changes += to - from;
   }
 
   /** Raises an alarm event on a machine (also raised automatically on over-temperature). */
@@ -80,11 +131,6 @@ export class ValueDriver {
       values.stateIndex = (values.stateIndex + 1) % MACHINE_STATES.length;
       this.push(machine.state, DataType.String, MACHINE_STATES[values.stateIndex]!, sourceTimestamp);
     }
-    const sensors = machine.sensors;
-    for (let i = 0; i < sensors.length; i++) {
-      this.push(sensors[i]!, DataType.Double, 50 + 10 * Math.sin((ticks + i) / 7), sourceTimestamp);
-    }
-    this.stats.changes += sensors.length;
     this.checkAlarm(machine);
   }
 
