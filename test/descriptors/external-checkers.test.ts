@@ -195,6 +195,22 @@ describe.skipIf(!referenceAvailable())("external checkers accept what we build",
       expect(() => verify(Buffer.from(manifest.slice(at)), Buffer.from(tampered))).toThrow();
     });
 
+    it("signed builds are byte-identical too (no signing-time attribute)", async () => {
+      const again = await buildInTemp({
+        formats: ["csar"],
+        ivfs: ["cloud-api"],
+        signing: { keyFile: join(keys, "key.pem"), certFile: join(keys, "cert.pem") },
+      });
+      try {
+        for (const [index, file] of again.files.entries())
+          expect(readFileSync(file).equals(readFileSync(built.files[index] as string)), basename(file)).toBe(
+            true,
+          );
+      } finally {
+        rmSync(again.dir, { recursive: true, force: true });
+      }
+    });
+
     it("option 2: the outer zip holds the CSAR, a CMS signature over it and the certificate", async () => {
       const outer = await readZip(
         readFileSync(built.files.find((file) => basename(file) === "cloud-api.zip") as string),

@@ -3,7 +3,7 @@ import type { ArchiveEntry } from "../archive/archive-entry.js";
 import { fixedTime } from "../archive/archive-entry.js";
 import { writeZip } from "../archive/zip-writer.js";
 import type { RenderedFile } from "../../render/render-types.js";
-import { cmsSign, pemBody, type SigningKey } from "./cms-sign.js";
+import { SigningError, cmsSign, pemBody, type SigningKey } from "./cms-sign.js";
 import { renderManifest } from "./manifest.js";
 import { renderToscaMeta } from "./tosca-meta.js";
 
@@ -57,7 +57,11 @@ export async function buildCsar(content: CsarContent, signing?: SigningKey): Pro
   ];
   let certificate: Buffer | undefined;
   if (signing && certificatePath) {
-    certificate = readFileSync(signing.certFile);
+    try {
+      certificate = readFileSync(signing.certFile);
+    } catch (error) {
+      throw new SigningError(`cannot read --cert ${signing.certFile}: ${(error as Error).message}`);
+    }
     entries.push({ path: certificatePath, content: certificate, mode: 0o644 });
   }
   let manifest = renderManifest(content.metadata, entries, content.nonMano);

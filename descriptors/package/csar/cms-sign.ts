@@ -3,7 +3,9 @@ import { spawn } from "node:child_process";
 /**
  * CMS signing with the openssl command (SOL004 5.2/5.3): a detached, binary-mode signature in
  * PEM, so `openssl cms -verify -binary -content <data>` accepts it. openssl is spawned with an
- * argument vector (no shell), reading the data on stdin.
+ * argument vector (no shell), reading the data on stdin. `-noattr` leaves out the signed
+ * attributes (signing time): with an RSA PKCS#1 v1.5 key the signature then depends only on the
+ * data, so signed builds stay byte-identical too.
  */
 export interface SigningKey {
   keyFile: string;
@@ -27,7 +29,7 @@ export async function cmsSign(data: Buffer, key: SigningKey, form: "PEM" | "DER"
     form,
     "-md",
     "sha256",
-    "-nosmimecap",
+    "-noattr",
   ];
   return new Promise((resolve, reject) => {
     const child = spawn("openssl", args, { stdio: ["pipe", "pipe", "pipe"] });
