@@ -45,6 +45,7 @@ export function checkScaling(context: CheckContext, topology: Record_): void {
     }
   }
   const levelIds = new Set<string>();
+  const levelScales = new Map<string, Map<string, number>>();
   for (const policy of policies) {
     const properties = asRecord(policy.body.properties);
     const targets = (Array.isArray(policy.body.targets) ? policy.body.targets : [])
@@ -56,7 +57,7 @@ export function checkScaling(context: CheckContext, topology: Record_): void {
     } else if (is(policy, "tosca.policies.nfv.VduScalingAspectDeltas")) {
       checkDeltaPolicy(context, policy, aspects, vdus, targets);
     } else if (is(policy, "tosca.policies.nfv.InstantiationLevels")) {
-      checkLevels(context, policy, aspects, levelIds);
+      checkLevels(context, policy, aspects, levelIds, levelScales);
     } else if (is(policy, "tosca.policies.nfv.VduInstantiationLevels")) {
       for (const [level, raw] of Object.entries(asRecord(properties.levels))) {
         const count = num(asRecord(raw).number_of_instances);
@@ -70,6 +71,7 @@ export function checkScaling(context: CheckContext, topology: Record_): void {
     vdus,
     aspects,
     levelIds,
+    levelScales,
     policies.some((p) => is(p, "tosca.policies.nfv.InstantiationLevels")),
   );
 }
@@ -151,10 +153,13 @@ function checkLevels(
   policy: PolicyRef,
   aspects: Map<string, Aspect>,
   levelIds: Set<string>,
+  levelScales: Map<string, Map<string, number>>,
 ): void {
   const properties = asRecord(policy.body.properties);
   for (const [level, raw] of Object.entries(asRecord(properties.levels))) {
     levelIds.add(level);
+    const scales = new Map<string, number>();
+    levelScales.set(level, scales);
     for (const [aspectId, info] of Object.entries(asRecord(asRecord(raw).scale_info))) {
       const where = locate(context.document, [
         ...policy.path,
@@ -166,6 +171,7 @@ function checkLevels(
       ]);
       const aspect = aspects.get(aspectId);
       const scaleLevel = num(asRecord(info).scale_level);
+      if (scaleLevel !== undefined) scales.set(aspectId, scaleLevel);
       if (!aspect)
         context.sink.add(
           "IVF-SCALE-001",
@@ -203,6 +209,7 @@ function checkVduBounds(
   vdus: Map<string, Vdu>,
   aspects: Map<string, Aspect>,
   levelIds: Set<string>,
+  levelScales: Map<string, Map<string, number>>,
   hasLevels: boolean,
 ): void {
   for (const [name, vdu] of vdus) {
@@ -243,6 +250,33 @@ function checkVduBounds(
         );
       }
       bound(count, `instantiation level "${level}"`);
+      const expected = instancesAt(vdu, aspects, levelScales.get(level));
+      if (expected !== undefined && expected !== count) {
+        context.sink.add(
+          "IVF-SCALE-006",
+          locate(context.document, [...policy.path, "properties", "levels", level, "number_of_instances"]),
+          `VDU "${name}" at level "${level}": number_of_instances is ${count}, but initial_delta plus the deltas up to the level's scale_level give ${expected}`,
+          "Tacker derives the scale level from the instance count; make both agree",
+        );
+      }
     }
   }
+}
+
+/** Instances a VDU has at a level: initial delta plus every step up to each aspect's scale_level. */
+function instancesAt(
+  vdu: Vdu,
+  aspects: Map<string, Aspect>,
+  scales: Map<string, number> | undefined,
+): number | undefined {
+  if (vdu.initial === undefined || vdu.deltas.size === 0 || !scales) return undefined;
+  let total = vdu.initial;
+  for (const [aspectId, deltas] of vdu.deltas) {
+    const aspect = aspects.get(aspectId);
+    const level = scales.get(aspectId) ?? 0;
+    if (!aspect || aspect.steps.length === 0) return undefined;
+    for (let step = 1; step <= level; step += 1)
+      total += deltas.get(aspect.steps[Math.min(step, aspect.steps.length) - 1] as string) ?? 0;
+  }
+  return total;
 }

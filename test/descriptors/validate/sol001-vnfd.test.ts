@@ -193,6 +193,19 @@ describe.skipIf(!available)("SOL001 scaling consistency", () => {
     expect(errorRules(report)).toEqual(expect.arrayContaining(["IVF-SCALE-003", "IVF-SCALE-004"]));
   });
 
+  it("warns when a level's instance count disagrees with its scale level", async () => {
+    const report = await check(
+      dfEdit(
+        "            instantiation_level_2:\n              number_of_instances: 3",
+        "            instantiation_level_2:\n              number_of_instances: 2",
+      ),
+    );
+    expect(findingOf(report, "IVF-SCALE-006").message).toContain(
+      "number_of_instances is 2, but initial_delta plus the deltas up to the level's scale_level give 3",
+    );
+    expect(report.valid).toBe(true);
+  });
+
   it("rejects instantiation levels outside vdu_profile", async () => {
     const report = await check(
       dfEdit(
