@@ -4,11 +4,18 @@
  * 5.2 (not ProblemDetails: OAuth clients expect that shape). Secrets are never logged.
  */
 import express, { Router, type Request, type Response } from "express";
+import type { components } from "../../api-specs/types/vnfm-oauth.js";
 import type { LocalTokenIssuer } from "./token-verifier.js";
 
-function oauthError(res: Response, status: number, error: string, description: string): void {
+type TokenResponse = components["schemas"]["TokenResponse"];
+type TokenError = components["schemas"]["TokenError"];
+
+function oauthError(res: Response, status: number, error: TokenError["error"], description: string): void {
   if (status === 401) res.setHeader("WWW-Authenticate", 'Basic realm="ivf-vnfm"');
-  res.status(status).setHeader("Cache-Control", "no-store").json({ error, error_description: description });
+  res
+    .status(status)
+    .setHeader("Cache-Control", "no-store")
+    .json({ error, error_description: description } satisfies TokenError);
 }
 
 function credentials(req: Request): { id?: string; secret?: string } {
@@ -52,7 +59,12 @@ export function tokenEndpoint(issuer: LocalTokenIssuer): Router {
       return oauthError(res, 401, "invalid_client", "unknown client or wrong secret");
     const { token, expiresIn } = await issuer.issue(id);
     res.setHeader("Cache-Control", "no-store");
-    res.json({ access_token: token, token_type: "Bearer", expires_in: expiresIn, scope: "vnflcm vnfpkgm" });
+    res.json({
+      access_token: token,
+      token_type: "Bearer",
+      expires_in: expiresIn,
+      scope: "vnflcm vnfpkgm",
+    } satisfies TokenResponse);
   });
   router.all("/", (_req, res) => {
     res.setHeader("Allow", "POST");

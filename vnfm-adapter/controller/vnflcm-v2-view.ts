@@ -2,7 +2,13 @@
  * Renders the internal model as SOL003 v3.3.1 resources (Tacker's controller/*_view.py).
  * Links are absolute, built from the API base the request came in on.
  */
+import type { components } from "../../api-specs/types/vnflcm-v2.js";
 import type { SubscriptionRecord, VnfInstanceRecord, VnfLcmOpOccRecord } from "../objects/models.js";
+
+/** Response types generated from api-specs/vnflcm-v2.yaml: the views cannot drift from the spec. */
+export type VnfInstanceV2 = components["schemas"]["VnfInstance"];
+export type VnfLcmOpOccV2 = components["schemas"]["VnfLcmOpOcc"];
+export type LccnSubscriptionV2 = components["schemas"]["LccnSubscription"];
 
 type Json = Record<string, unknown>;
 const link = (href: string) => ({ href });
@@ -73,7 +79,7 @@ function instanceLinks(instance: VnfInstanceRecord, base: string): Json {
   return links;
 }
 
-export function renderVnfInstanceV2(instance: VnfInstanceRecord, base: string): Json {
+export function renderVnfInstanceV2(instance: VnfInstanceRecord, base: string): VnfInstanceV2 {
   const body: Json = {
     id: instance.id,
     ...(instance.vnfInstanceName !== undefined ? { vnfInstanceName: instance.vnfInstanceName } : {}),
@@ -108,12 +114,15 @@ export function renderVnfInstanceV2(instance: VnfInstanceRecord, base: string): 
   if (instance.metadata) body.metadata = instance.metadata;
   if (instance.extensions) body.extensions = instance.extensions;
   body._links = instanceLinks(instance, base);
-  return body;
+  return body as VnfInstanceV2;
 }
 
-export function renderOpOccV2(occ: VnfLcmOpOccRecord, base: string): Json {
+export function renderOpOccV2(occ: VnfLcmOpOccRecord, base: string): VnfLcmOpOccV2 {
   const self = `${base}/vnf_lcm_op_occs/${occ.id}`;
-  const links: Json = { self: link(self), vnfInstance: link(`${base}/vnf_instances/${occ.vnfInstanceId}`) };
+  const links: VnfLcmOpOccV2["_links"] = {
+    self: link(self),
+    vnfInstance: link(`${base}/vnf_instances/${occ.vnfInstanceId}`),
+  };
   if (["STARTING", "PROCESSING", "ROLLING_BACK"].includes(occ.operationState))
     links.cancel = link(`${self}/cancel`);
   if (occ.operationState === "FAILED_TEMP") {
@@ -140,7 +149,7 @@ export function renderOpOccV2(occ: VnfLcmOpOccRecord, base: string): Json {
   };
 }
 
-export function renderSubscriptionV2(sub: SubscriptionRecord, base: string): Json {
+export function renderSubscriptionV2(sub: SubscriptionRecord, base: string): LccnSubscriptionV2 {
   return {
     id: sub.id,
     ...(sub.filter ? { filter: sub.filter } : {}),
