@@ -1,8 +1,22 @@
-import { Ajv } from "ajv";
-import { AttributeIds, DataType, StatusCodes, Variant, resolveNodeId, type ClientSession, type StatusCode } from "node-opcua";
+import {
+  AttributeIds,
+  DataType,
+  StatusCodes,
+  Variant,
+  resolveNodeId,
+  type ClientSession,
+  type StatusCode,
+} from "node-opcua";
 import type { Json, MessageBus } from "../runtime-kit/bus/message-bus.js";
 import { PoisonMessageError } from "../runtime-kit/bus/message-bus.js";
-import { IDENTIFIER_PATTERN } from "../runtime-kit/primitives/request-primitive.js";
+import {
+  COMMANDS_EXCHANGE,
+  commandStatusMessage,
+  parseCommand,
+  type CommandState,
+  type CommandStatus,
+  type DeviceCommand,
+} from "../runtime-kit/primitives/device-command.js";
 import type { OpcuaKpis } from "./kpis.js";
 import type { MonitoredItemSpec } from "./mapping.js";
 import type { MethodMapping, OpcuaServerConfig } from "./server-config.js";
@@ -14,77 +28,34 @@ import { toMeasurementValue } from "./subscription.js";
  * (Part 4 §5.11.2) of a mapped method, and its outcome goes back on the bus as a command
  * status the device-manager tracks (delivered -> executed | failed | expired).
  *
- * Bus contract: requests on exchange `iot.commands`, routing key `command.<tenant>.<deviceId>`;
- * statuses on the same exchange, routing key `command-status.<tenant>.<deviceId>`.
+ * The bus contract (exchange, routing keys, message shapes) is shared with the device-manager
+ * and the field gateway: vnfs/runtime-kit/primitives/device-command.ts.
  */
-export const COMMANDS_EXCHANGE = "iot.commands";
-
-export interface DeviceCommand {
-  commandVersion: 1;
-  commandId: string;
-  tenant: string;
-  deviceId: string;
-  /** Attribute to write or method command to call. */
-  command: string;
-  kind?: "write" | "call";
-  value?: Json;
-  arguments?: Json[];
-  expiresAt?: string;
-}
-
-export type CommandState = "delivered" | "executed" | "failed" | "expired";
-
-export interface CommandStatus {
-  commandId: string;
-  tenant: string;
-  deviceId: string;
-  command: string;
-  status: CommandState;
-  statusCode: string;
-  result?: Json;
-  detail?: string;
-  at: string;
-}
-
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-const validateCommand = ajv.compile({
-  type: "object",
-  additionalProperties: false,
-  required: ["commandVersion", "commandId", "tenant", "deviceId", "command"],
-  properties: {
-    commandVersion: { const: 1 },
-    commandId: { type: "string", minLength: 1, maxLength: 128 },
-    tenant: { type: "string", pattern: IDENTIFIER_PATTERN.source },
-    deviceId: { type: "string", pattern: IDENTIFIER_PATTERN.source },
-    command: { type: "string", pattern: "^[A-Za-z0-9_.:-]{1,128}$" },
-    kind: { enum: ["write", "call"] },
-    value: {},
-    arguments: { type: "array", maxItems: 64 },
-    expiresAt: { type: "string", maxLength: 64 },
-  },
-});
-
-export function commandsRoutingKey(tenant: string, deviceId: string): string {
-  return `command.${tenant}.${deviceId}`;
-}
-
-export function commandStatusRoutingKey(tenant: string, deviceId: string): string {
-  return `command-status.${tenant}.${deviceId}`;
-}
-
-export function parseCommand(body: unknown): DeviceCommand {
-  if (!validateCommand(body)) {
-    const problems = (validateCommand.errors ?? []).map((error) => `${error.instancePath || "(root)"} ${error.message ?? "invalid"}`);
-    throw new PoisonMessageError(`invalid device command: ${problems.join("; ")}`);
-  }
-  return body as unknown as DeviceCommand;
-}
+export {
+  COMMANDS_EXCHANGE,
+  commandStatusRoutingKey,
+  commandsRoutingKey,
+  parseCommand,
+  type CommandState,
+  type CommandStatus,
+  type DeviceCommand,
+} from "../runtime-kit/primitives/device-command.js";
 
 /** Builds a Variant of the node's built-in type from a JSON value; refuses lossy conversions. */
 export function coerceVariant(dataType: DataType, value: Json | undefined): Variant {
-  const numeric = [DataType.Double, DataType.Float, DataType.Int16, DataType.Int32, DataType.UInt16, DataType.UInt32, DataType.Byte, DataType.SByte];
+  const numeric = [
+    DataType.Double,
+    DataType.Float,
+    DataType.Int16,
+    DataType.Int32,
+    DataType.UInt16,
+    DataType.UInt32,
+    DataType.Byte,
+    DataType.SByte,
+  ];
   if (numeric.includes(dataType)) {
-    if (typeof value !== "number" || !Number.isFinite(value)) throw new Error(`expects a number, got ${JSON.stringify(value)}`);
+    if (typeof value !== "number" || !Number.isFinite(value))
+      throw new Error(`expects a number, got ${JSON.stringify(value)}`);
     if (dataType !== DataType.Double && dataType !== DataType.Float && !Number.isInteger(value)) {
       throw new Error(`expects an integer (${DataType[dataType]}), got ${value}`);
     }
@@ -109,39 +80,56 @@ export class CommandExecutor {
   async handle(body: unknown): Promise<void> {
     const command = parseCommand(body);
     if (command.tenant !== this.server.tenant) {
-      throw new PoisonMessageError(`command ${command.commandId} is for tenant ${command.tenant}, not ${this.server.tenant}`);
+      throw new PoisonMessageError(
+        `command ${command.commandId} is for tenant ${command.tenant}, not ${this.server.tenant}`,
+      );
     }
     if (command.expiresAt && Date.parse(command.expiresAt) < Date.now()) {
       await this.report(command, "expired", "BadTimeout", { detail: `expired at ${command.expiresAt}` });
       return;
     }
     const session = this.session();
-    if (!session) throw new Error(`no session to ${this.server.endpointUrl} yet; the command will be redelivered`);
+    if (!session)
+      throw new Error(`no session to ${this.server.endpointUrl} yet; the command will be redelivered`);
     await this.report(command, "delivered", "Good");
     try {
       const outcome = await this.execute(session, command);
       if (outcome.statusCode.isGood()) {
-        await this.report(command, "executed", outcome.statusCode.name, outcome.result !== undefined ? { result: outcome.result } : {});
+        await this.report(
+          command,
+          "executed",
+          outcome.statusCode.name,
+          outcome.result !== undefined ? { result: outcome.result } : {},
+        );
       } else {
         this.kpis.statusCode(outcome.statusCode.name);
-        await this.report(command, "failed", outcome.statusCode.name, { detail: outcome.statusCode.description });
+        await this.report(command, "failed", outcome.statusCode.name, {
+          detail: outcome.statusCode.description,
+        });
       }
     } catch (error) {
       await this.report(command, "failed", "BadInvalidArgument", { detail: (error as Error).message });
     }
   }
 
-  private async execute(session: ClientSession, command: DeviceCommand): Promise<{ statusCode: StatusCode; result?: Json }> {
-    const method = this.methods().find((entry) => entry.deviceId === command.deviceId && entry.command === command.command);
+  private async execute(
+    session: ClientSession,
+    command: DeviceCommand,
+  ): Promise<{ statusCode: StatusCode; result?: Json }> {
+    const method = this.methods().find(
+      (entry) => entry.deviceId === command.deviceId && entry.command === command.command,
+    );
     const item = this.items().find(
-      (entry) => entry.deviceId === command.deviceId && entry.attribute === command.command && entry.kind === "value",
+      (entry) =>
+        entry.deviceId === command.deviceId && entry.attribute === command.command && entry.kind === "value",
     );
     const kind = command.kind ?? (method ? "call" : "write");
     if (kind === "call") {
       if (!method) throw new Error(`device ${command.deviceId} has no method command ${command.command}`);
       return this.call(session, method, command.arguments ?? []);
     }
-    if (!item) throw new Error(`device ${command.deviceId} has no mapped attribute ${command.command} to write`);
+    if (!item)
+      throw new Error(`device ${command.deviceId} has no mapped attribute ${command.command} to write`);
     const dataType = await session.getBuiltInDataType(resolveNodeId(item.nodeId));
     const statusCode = await session.write({
       nodeId: item.nodeId,
@@ -151,7 +139,11 @@ export class CommandExecutor {
     return { statusCode };
   }
 
-  private async call(session: ClientSession, method: MethodMapping, args: Json[]): Promise<{ statusCode: StatusCode; result?: Json }> {
+  private async call(
+    session: ClientSession,
+    method: MethodMapping,
+    args: Json[],
+  ): Promise<{ statusCode: StatusCode; result?: Json }> {
     const definition = await session.getArgumentDefinition(resolveNodeId(method.methodNodeId));
     const inputs = definition.inputArguments ?? [];
     if (inputs.length !== args.length) {
@@ -161,26 +153,21 @@ export class CommandExecutor {
       const dataType = Number(argument.dataType.value) as DataType;
       return coerceVariant(dataType, args[index]);
     });
-    const result = await session.call({ objectId: method.objectNodeId, methodId: method.methodNodeId, inputArguments });
+    const result = await session.call({
+      objectId: method.objectNodeId,
+      methodId: method.methodNodeId,
+      inputArguments,
+    });
     const outputs = (result.outputArguments ?? []).map((variant) => toMeasurementValue(variant.value));
     return { statusCode: result.statusCode ?? StatusCodes.Good, result: outputs };
   }
 
-  private async report(command: DeviceCommand, status: CommandState, statusCode: string, extra: Partial<CommandStatus> = {}): Promise<void> {
-    const body: CommandStatus = {
-      commandId: command.commandId,
-      tenant: command.tenant,
-      deviceId: command.deviceId,
-      command: command.command,
-      status,
-      statusCode,
-      at: new Date().toISOString(),
-      ...extra,
-    };
-    await this.bus.publish(COMMANDS_EXCHANGE, {
-      routingKey: commandStatusRoutingKey(command.tenant, command.deviceId),
-      messageId: `${command.commandId}-${status}`,
-      body: body as unknown as Json,
-    });
+  private async report(
+    command: DeviceCommand,
+    status: CommandState,
+    statusCode: string,
+    extra: Pick<CommandStatus, "result" | "detail"> = {},
+  ): Promise<void> {
+    await this.bus.publish(COMMANDS_EXCHANGE, commandStatusMessage(command, status, statusCode, extra));
   }
 }

@@ -20,7 +20,14 @@ export interface AttributeDefinition {
   name: string;
   type: AttributeType;
   unit?: string;
+  /** Transformation computing this attribute from the message's values (issue 6, docs/design/expressions.md). */
+  expression?: string;
 }
+
+/** How a group's devices receive commands (device-manager); absent on file-seeded groups means mqtt. */
+export type DeviceTransport = "mqtt" | "http" | "opcua";
+
+export type StaticAttributeValue = string | number | boolean | null;
 
 export interface DeviceGroupRecord {
   /** `<tenant>/<groupId>`. */
@@ -33,6 +40,12 @@ export interface DeviceGroupRecord {
   /** When true only `attributes` are accepted; otherwise they only declare types. */
   explicitAttributes: boolean;
   attributes: AttributeDefinition[];
+  /** Written by the device-manager API (absent on groups seeded from the provisioning file). */
+  transport?: DeviceTransport;
+  description?: string;
+  staticAttributes?: Record<string, StaticAttributeValue>;
+  apiKeyRotatedAt?: string;
+  createdAt?: string;
 }
 
 export interface DeviceRecord {
@@ -43,6 +56,9 @@ export interface DeviceRecord {
   groupId: string;
   provisionedBy: "file" | "autoprovision" | "api";
   createdAt: string;
+  /** Written by the device-manager API. */
+  name?: string;
+  staticAttributes?: Record<string, StaticAttributeValue>;
 }
 
 export const deviceGroupIndexes: CollectionOptions = {
