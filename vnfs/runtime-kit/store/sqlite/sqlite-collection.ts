@@ -213,10 +213,9 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
     const plan = planFind(options, this.name);
     if (plan.limit === 0) return [];
     const where = whereSql(plan.predicates);
-    const page = pageSql(plan);
-    const sql = `SELECT id, version, doc FROM "${this.name}"${where.sql}${orderSql(plan)}${page.sql}`;
+    const sql = `SELECT id, version, doc FROM "${this.name}"${where.sql}${orderSql(plan)}${pageSql(plan)}`;
     const query = this.statement(sql);
-    const rows = (await this.run(() => query.all(...where.params, ...page.params))) as Row[];
+    const rows = (await this.run(() => query.all(...where.params))) as Row[];
     return rows.map((row) => this.toDocument(row));
   }
 
@@ -237,10 +236,7 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
   explainFind(options?: FindOptions): string[] {
     const plan = planFind(options, this.name);
     const where = whereSql(plan.predicates);
-    const page = pageSql(plan);
-    const sql = `EXPLAIN QUERY PLAN SELECT id, version, doc FROM "${this.name}"${where.sql}${orderSql(plan)}${page.sql}`;
-    return (this.db.prepare(sql).all(...where.params, ...page.params) as { detail: string }[]).map(
-      (r) => r.detail,
-    );
+    const sql = `EXPLAIN QUERY PLAN SELECT id, version, doc FROM "${this.name}"${where.sql}${orderSql(plan)}${pageSql(plan)}`;
+    return (this.db.prepare(sql).all(...where.params) as { detail: string }[]).map((r) => r.detail);
   }
 }
