@@ -17,7 +17,9 @@ const record = (event) => {
       `${JSON.stringify({ id, fn: process.argv[2], event, pid: process.pid, env: process.env.IVF_TEST_MARK ?? null })}\n`,
     );
 };
-let ready = true;
+// IVF_TEST_READY_AFTER_MS delays readiness; IVF_TEST_IGNORE_TERM makes the VNFC ignore SIGTERM.
+let ready = !process.env.IVF_TEST_READY_AFTER_MS;
+if (!ready) setTimeout(() => (ready = true), Number(process.env.IVF_TEST_READY_AFTER_MS));
 const server = createServer((req, res) => {
   if (req.url === "/healthz")
     return res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
@@ -29,6 +31,7 @@ const server = createServer((req, res) => {
 });
 server.listen(port, "127.0.0.1", () => record("started"));
 process.on("SIGTERM", () => {
+  if (process.env.IVF_TEST_IGNORE_TERM) return record("ignored-term");
   ready = false;
   record("draining");
   setTimeout(() => {

@@ -1,0 +1,95 @@
+/** The local-process VIM driver with real child processes: readiness gate, drains, kills, adoption. */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { createLogger } from "../../vnfs/runtime-kit/logging/logger.js";
+import { LocalProcessDriver } from "../../vnfm-adapter/infra-drivers/local-process/local-process-driver.js";
+import { pidAlive } from "../../vnfm-adapter/infra-drivers/local-process/vnfc-process.js";
+
+const dir = mkdtempSync(join(tmpdir(), "ivf-driver-test-"));
+const eventLog = join(dir, "events.log");
+const logger = createLogger({ ivf: "driver-test", instanceId: "t", level: "silent" });
+const driver = (
+  env: Record<string, string> = {},
+  command = [process.execPath, resolve("test/vnfm-adapter/support/test-vnfc.mjs"), "{function}"],
+  readyTimeoutMs = 10_000,
+) =>
+  new LocalProcessDriver({
+    command,
+    cwd: process.cwd(),
+    dataRoot: dir,
+    readyTimeoutMs,
+    baseEnv: { PATH: process.env.PATH, IVF_TEST_EVENT_LOG: eventLog, ...env },
+    logger,
+  });
+const launch = (vnfcId: string) => ({
+  vnfcId,
+  vduId: "gw_vdu",
+  functionName: "field-gateway",
+  vnfInstanceId: "vnf-1",
+  env: { IVF_TEST_MARK: "m" },
+});
+const events = () =>
+  readFileSync(eventLog, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { id: string; event: string; fn: string; env: string });
+
+describe("local-process VIM driver", () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("starts the function's entrypoint with its own port and id, and returns only once /readyz answers 200", async () => {
+    const d = driver({ IVF_TEST_READY_AFTER_MS: "400" });
+    const started = Date.now();
+    const ref = await d.start(launch("vnfc-a"));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    expect(ref.resourceId).toBe("vnfc-a");
+    expect(pidAlive(ref.metadata.pid as number)).toBe(true);
+    expect(await d.status(ref)).toBe("running");
+    expect(events().find((e) => e.id === "vnfc-a")).toMatchObject({
+      event: "started",
+      fn: "field-gateway",
+      env: "m",
+    });
+    await d.stop(ref, 2000);
+    expect(
+      events()
+        .filter((e) => e.id === "vnfc-a")
+        .map((e) => e.event),
+    ).toEqual(["started", "draining", "drained"]);
+    expect(await d.status(ref)).toBe("gone");
+  });
+
+  it("kills a VNFC that ignores SIGTERM once the grace period is over", async () => {
+    const d = driver({ IVF_TEST_IGNORE_TERM: "1" });
+    const ref = await d.start(launch("vnfc-b"));
+    const started = Date.now();
+    await d.stop(ref, 300);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(pidAlive(ref.metadata.pid as number)).toBe(false);
+    expect(
+      events()
+        .filter((e) => e.id === "vnfc-b")
+        .map((e) => e.event),
+    ).toEqual(["started", "ignored-term"]);
+  });
+
+  it("fails a start whose process exits, with its output in the message, leaving nothing behind", async () => {
+    const d = driver({}, [process.execPath, "-e", "console.error('missing IVF_AMQP_URL'); process.exit(3)"]);
+    await expect(d.start(launch("vnfc-c"))).rejects.toThrow(/exited with code 3.*missing IVF_AMQP_URL/s);
+    const slow = driver({ IVF_TEST_READY_AFTER_MS: "5000" }, undefined, 300);
+    await expect(slow.start(launch("vnfc-d"))).rejects.toThrow(/not ready on GET \/readyz within 300 ms/);
+  });
+
+  it("lets a new driver (a restarted VNFM) see and stop a VNFC started by the previous one", async () => {
+    const first = driver();
+    const ref = await first.start(launch("vnfc-e"));
+    await first.close();
+    const second = driver();
+    expect(await second.status(ref)).toBe("running");
+    await second.stop(ref, 2000);
+    expect(pidAlive(ref.metadata.pid as number)).toBe(false);
+    expect(await second.status(ref)).toBe("gone");
+  });
+});
