@@ -91,7 +91,11 @@ interface RawClient {
 
 async function rawClient(sim: Simulator, pkiDir: string): Promise<RawClient> {
   const before = heapMb();
-  const manager = new OPCUACertificateManager({ rootFolder: pkiDir, automaticallyAcceptUnknownCertificate: true, disableFileWatchers: true });
+  const manager = new OPCUACertificateManager({
+    rootFolder: pkiDir,
+    automaticallyAcceptUnknownCertificate: true,
+    disableFileWatchers: true,
+  });
   const client = OPCUAClient.create({
     endpointMustExist: false,
     securityMode: MessageSecurityMode.None,
@@ -140,7 +144,11 @@ interface AdapterRun {
 }
 
 async function adapterEndToEnd(sim: Simulator, dir: string): Promise<AdapterRun> {
-  const mappings = sim.sensorIds.map((nodeId, i) => ({ nodeId, deviceId: `machine-${i % MACHINES}`, attribute: `s${i}` }));
+  const mappings = sim.sensorIds.map((nodeId, i) => ({
+    nodeId,
+    deviceId: `machine-${i % MACHINES}`,
+    attribute: `s${i}`,
+  }));
   const serversFile = join(dir, "servers.json");
   await writeFile(
     serversFile,
@@ -152,7 +160,12 @@ async function adapterEndToEnd(sim: Simulator, dir: string): Promise<AdapterRun>
           endpointUrl: sim.endpointUrl,
           securityMode: "None",
           securityPolicy: "None",
-          subscription: { publishingIntervalMs: PUBLISHING_INTERVAL_MS, keepAliveCount: 20, lifetimeCount: 600, maxNotificationsPerPublish: 0 },
+          subscription: {
+            publishingIntervalMs: PUBLISHING_INTERVAL_MS,
+            keepAliveCount: 20,
+            lifetimeCount: 600,
+            maxNotificationsPerPublish: 0,
+          },
           monitoring: { samplingIntervalMs: 0, queueSize: 10 },
           mappings,
         },
@@ -174,7 +187,8 @@ async function adapterEndToEnd(sim: Simulator, dir: string): Promise<AdapterRun>
   const queue = { name: "bench.requests", exchange: REQUESTS_EXCHANGE, bindings: ["telemetry.#"] };
   await running.context.bus.declareQueue(queue);
   const adapter = adapterRegistry.get("bench-adapter")!;
-  const published = () => [...adapter.workers().values()].reduce((sum, entry) => sum + entry.worker.published, 0);
+  const published = () =>
+    [...adapter.workers().values()].reduce((sum, entry) => sum + entry.worker.published, 0);
   const deadline = Date.now() + 60_000;
   while (published() === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
   await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -202,11 +216,19 @@ async function main(): Promise<void> {
     await adapter.close();
     const ratio = adapterRate / rawRate;
     const offered = (VARIABLES * 1000) / RATE_MS;
-    console.log(`\nOPC UA: ${VARIABLES} items, change every ${RATE_MS} ms (offered ${offered.toFixed(0)} changes/s), sampling 0, publishing ${PUBLISHING_INTERVAL_MS} ms`);
+    console.log(
+      `\nOPC UA: ${VARIABLES} items, change every ${RATE_MS} ms (offered ${offered.toFixed(0)} changes/s), sampling 0, publishing ${PUBLISHING_INTERVAL_MS} ms`,
+    );
     console.log("path                               notifications/s   MB per 1,000 items");
-    console.log(`raw node-opcua client (ceiling)    ${rawRate.toFixed(0).padStart(15)}   ${raw.memoryPer1000.toFixed(2).padStart(18)}`);
-    console.log(`adapter -> bus (embedded, durable) ${adapterRate.toFixed(0).padStart(15)}   ${adapter.memoryPer1000.toFixed(2).padStart(18)}`);
-    console.log(`ratio adapter / raw: ${(ratio * 100).toFixed(1)} % (target >= 80 %); measurements published ${published}, primitives queued ${queued}`);
+    console.log(
+      `raw node-opcua client (ceiling)    ${rawRate.toFixed(0).padStart(15)}   ${raw.memoryPer1000.toFixed(2).padStart(18)}`,
+    );
+    console.log(
+      `adapter -> bus (embedded, durable) ${adapterRate.toFixed(0).padStart(15)}   ${adapter.memoryPer1000.toFixed(2).padStart(18)}`,
+    );
+    console.log(
+      `ratio adapter / raw: ${(ratio * 100).toFixed(1)} % (target >= 80 %); measurements published ${published}, primitives queued ${queued}`,
+    );
     console.log(
       JSON.stringify({
         bench: "opcua",

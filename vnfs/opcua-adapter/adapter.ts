@@ -58,13 +58,23 @@ export class OpcuaAdapter {
 
   /** Servers this instance currently owns or is taking over, with their workers (tests, status). */
   workers(): Map<string, { role: Entry["role"]; worker: ServerWorker; token?: number }> {
-    return new Map([...this.entries].map(([key, entry]) => [key, { role: entry.role, worker: entry.worker, token: entry.lease?.token }]));
+    return new Map(
+      [...this.entries].map(([key, entry]) => [
+        key,
+        { role: entry.role, worker: entry.worker, token: entry.lease?.token },
+      ]),
+    );
   }
 
   private runCycle(): Promise<void> {
     if (this.cycle || this.stopping) return this.cycle ?? Promise.resolve();
     this.cycle = this.reconcile()
-      .catch((error: Error) => this.options.logger.error({ event: "reconcile_failed", err: error.message }, "ownership reconcile failed"))
+      .catch((error: Error) =>
+        this.options.logger.error(
+          { event: "reconcile_failed", err: error.message },
+          "ownership reconcile failed",
+        ),
+      )
       .finally(() => (this.cycle = undefined));
     return this.cycle;
   }
@@ -79,7 +89,11 @@ export class OpcuaAdapter {
     this.reconciled = true;
   }
 
-  private async reconcileOne(key: string, server: OpcuaServerConfig | undefined, members: string[]): Promise<void> {
+  private async reconcileOne(
+    key: string,
+    server: OpcuaServerConfig | undefined,
+    members: string[],
+  ): Promise<void> {
     const me = this.options.instanceId;
     let entry = this.entries.get(key);
     const lease = await this.ownership.get(key);
@@ -104,7 +118,10 @@ export class OpcuaAdapter {
     } else if (this.ownership.isFree(lease) && preferred === me) {
       const acquired = await this.ownership.acquire(key);
       if (!acquired) return;
-      this.options.logger.info({ event: "lease_acquired", server: key, fence: acquired.token }, "took ownership");
+      this.options.logger.info(
+        { event: "lease_acquired", server: key, fence: acquired.token },
+        "took ownership",
+      );
       entry ??= this.spawn(key, server, "owner", hash);
       entry.role = "owner";
       entry.lease = acquired;
@@ -147,13 +164,24 @@ export class OpcuaAdapter {
     const lease = await this.ownership.get(key);
     const moved = lease ? await this.ownership.transfer(lease) : undefined;
     this.options.logger.info(
-      { event: "handed_over", server: key, to: lease?.successor, fence: moved?.token, published: entry.worker.published },
+      {
+        event: "handed_over",
+        server: key,
+        to: lease?.successor,
+        fence: moved?.token,
+        published: entry.worker.published,
+      },
       moved ? "ownership handed over" : "hand-over raced with another change; the lease will expire",
     );
   }
 
   private spawn(key: string, server: OpcuaServerConfig, role: Entry["role"], configHash: string): Entry {
-    const entry: Entry = { role, configHash, readyMarked: false, worker: undefined as unknown as ServerWorker };
+    const entry: Entry = {
+      role,
+      configHash,
+      readyMarked: false,
+      worker: undefined as unknown as ServerWorker,
+    };
     entry.worker = new ServerWorker({
       server,
       pki: this.options.pki,
@@ -161,7 +189,10 @@ export class OpcuaAdapter {
       store: this.options.store,
       kpis: this.options.kpis,
       logger: this.options.logger,
-      fence: () => ({ "opcua-owner": this.options.instanceId, "opcua-fence": String(entry.lease?.token ?? 0) }),
+      fence: () => ({
+        "opcua-owner": this.options.instanceId,
+        "opcua-fence": String(entry.lease?.token ?? 0),
+      }),
       retryDelayMs: this.options.connectRetryMs,
       checkpointIntervalMs: this.options.checkpointIntervalMs,
     });
@@ -173,7 +204,10 @@ export class OpcuaAdapter {
 
   private async drop(key: string, entry: Entry, reason: string): Promise<void> {
     this.entries.delete(key);
-    this.options.logger.info({ event: "worker_stopped", server: key, reason }, `stopped serving ${key}: ${reason}`);
+    this.options.logger.info(
+      { event: "worker_stopped", server: key, reason },
+      `stopped serving ${key}: ${reason}`,
+    );
     await entry.worker.stop();
   }
 
@@ -183,7 +217,9 @@ export class OpcuaAdapter {
     if (this.timer) clearInterval(this.timer);
     await this.cycle;
     await this.ownership.leave();
-    const members = (await this.ownership.liveMembers()).filter((member) => member !== this.options.instanceId);
+    const members = (await this.ownership.liveMembers()).filter(
+      (member) => member !== this.options.instanceId,
+    );
     await Promise.all([...this.entries].map(([key, entry]) => this.leave(key, entry, members)));
     this.entries.clear();
     this.options.kpis.owned(0);
@@ -195,7 +231,10 @@ export class OpcuaAdapter {
     if (!lease || lease.owner !== this.options.instanceId) return entry.worker.stop();
     const deadline = Date.now() + this.options.handoverTimeoutMs;
     while (successor && Date.now() < deadline) {
-      lease = await this.ownership.renew(lease, { successor, successorReady: lease.successor === successor && lease.successorReady });
+      lease = await this.ownership.renew(lease, {
+        successor,
+        successorReady: lease.successor === successor && lease.successorReady,
+      });
       if (!lease) return entry.worker.stop(); // fenced meanwhile
       if (lease.successorReady) return this.handOver(key, entry);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -203,10 +242,16 @@ export class OpcuaAdapter {
     await entry.worker.stop();
     const current = await this.ownership.get(key);
     if (current) await this.ownership.release(current);
-    this.options.logger.warn({ event: "released", server: key }, successor ? "no successor became ready in time; lease released" : "no peer left; lease released");
+    this.options.logger.warn(
+      { event: "released", server: key },
+      successor ? "no successor became ready in time; lease released" : "no peer left; lease released",
+    );
   }
 }
 
 async function settled(promise: Promise<void>): Promise<boolean> {
-  return Promise.race([promise.then(() => true), new Promise<boolean>((resolve) => setImmediate(() => resolve(false)))]);
+  return Promise.race([
+    promise.then(() => true),
+    new Promise<boolean>((resolve) => setImmediate(() => resolve(false))),
+  ]);
 }

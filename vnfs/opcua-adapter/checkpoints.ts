@@ -21,7 +21,15 @@ export async function loadCheckpoint(store: DocumentStore, key: string): Promise
   return new Map(document?.items ?? []);
 }
 
-export async function saveCheckpoint(store: DocumentStore, key: string, checkpoint: Map<string, number>): Promise<void> {
+export async function saveCheckpoint(
+  store: DocumentStore,
+  key: string,
+  checkpoint: Map<string, number>,
+): Promise<void> {
   const collection = await store.collection<CheckpointDocument>(CHECKPOINTS_COLLECTION);
-  await collection.replace({ id: key, items: [...checkpoint.entries()], updatedAt: new Date().toISOString() });
+  await collection.replace({
+    id: key,
+    items: [...checkpoint.entries()],
+    updatedAt: new Date().toISOString(),
+  });
 }

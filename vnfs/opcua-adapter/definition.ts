@@ -36,7 +36,8 @@ async function startOpcuaAdapter(context: IvfContext<typeof opcuaSettings>): Pro
   const loadServers = async (): Promise<OpcuaServerConfig[]> => {
     const stored = await loadStoredServers(store);
     const problems = stored.problems.join("\n");
-    if (problems && problems !== reported) logger.error({ event: "invalid_server_documents", problems: stored.problems }, problems);
+    if (problems && problems !== reported)
+      logger.error({ event: "invalid_server_documents", problems: stored.problems }, problems);
     reported = problems;
     return mergeServers(fileServers, stored.servers, config.tenant);
   };

@@ -31,7 +31,12 @@ export function buildDiscoveryResult(
     const deviceName = node.path[level];
     if (deviceName === undefined) continue;
     const below = node.path.slice(level + 1);
-    if (node.nodeClass === NodeClass.Object && below.length === 0 && node.eventNotifier && classes.has("Object")) {
+    if (
+      node.nodeClass === NodeClass.Object &&
+      below.length === 0 &&
+      node.eventNotifier &&
+      classes.has("Object")
+    ) {
       addItem(result, taken, device(deviceName), server, node.nodeId, "events", "event");
     } else if (node.nodeClass === NodeClass.Variable && below.length > 0 && classes.has("Variable")) {
       addItem(result, taken, device(deviceName), server, node.nodeId, sanitiseAttribute(below), "value");
@@ -39,18 +44,29 @@ export function buildDiscoveryResult(
       const target = device(deviceName);
       const name = sanitiseAttribute(below.slice(-1));
       target.commands.push({ name, objectNodeId: node.parentNodeId, methodNodeId: node.nodeId });
-      result.methods.push({ deviceId: target.id, command: name, objectNodeId: node.parentNodeId, methodNodeId: node.nodeId });
+      result.methods.push({
+        deviceId: target.id,
+        command: name,
+        objectNodeId: node.parentNodeId,
+        methodNodeId: node.nodeId,
+      });
     }
   }
-  result.devices = [...devices.values()].filter((entry) => entry.attributes.length > 0 || entry.commands.length > 0);
+  result.devices = [...devices.values()].filter(
+    (entry) => entry.attributes.length > 0 || entry.commands.length > 0,
+  );
   const group: DiscoveredGroup = {
     id: groupId,
     tenant: server.tenant,
     protocol: "opcua",
     server: server.id,
     resource: server.endpointUrl,
-    attributes: [...new Set(result.devices.flatMap((entry) => entry.attributes.map((attribute) => attribute.name)))].sort(),
-    commands: [...new Set(result.devices.flatMap((entry) => entry.commands.map((command) => command.name)))].sort(),
+    attributes: [
+      ...new Set(result.devices.flatMap((entry) => entry.attributes.map((attribute) => attribute.name))),
+    ].sort(),
+    commands: [
+      ...new Set(result.devices.flatMap((entry) => entry.commands.map((command) => command.name))),
+    ].sort(),
   };
   result.groups = result.devices.length > 0 ? [group] : [];
   return result;
@@ -67,12 +83,19 @@ function addItem(
 ): void {
   const key = `${target.id}/${attribute}/${kind}`;
   if (taken.has(key)) {
-    result.skipped.push(`${nodeId}: ${target.id}.${attribute} is already mapped (browse names collide after sanitising)`);
+    result.skipped.push(
+      `${nodeId}: ${target.id}.${attribute} is already mapped (browse names collide after sanitising)`,
+    );
     return;
   }
   taken.add(key);
   target.attributes.push({ name: attribute, nodeId, kind });
-  result.items.push(itemFrom({ nodeId, deviceId: target.id, attribute, kind }, { ...server.monitoring, ...pickMonitoring(server) }));
+  result.items.push(
+    itemFrom(
+      { nodeId, deviceId: target.id, attribute, kind },
+      { ...server.monitoring, ...pickMonitoring(server) },
+    ),
+  );
 }
 
 function pickMonitoring(server: OpcuaServerConfig) {

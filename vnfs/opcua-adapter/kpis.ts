@@ -81,7 +81,11 @@ export class OpcuaKpis {
       labelNames: ["code"],
       registers,
     });
-    this.ownedServers = new Gauge({ name: "iotvf_opcua_owned_servers", help: "Server endpoints this instance owns", registers });
+    this.ownedServers = new Gauge({
+      name: "iotvf_opcua_owned_servers",
+      help: "Server endpoints this instance owns",
+      registers,
+    });
     this.published = new Counter({
       name: "iotvf_opcua_published_measurements_total",
       help: "Measurements published on the bus as request primitives",

@@ -9,7 +9,13 @@ import {
 } from "node-opcua";
 import { buildDiscoveryResult } from "./discovery-model.js";
 import { OpcuaAdapterError } from "./errors.js";
-import type { DiscoveryConfig, MethodMapping, MonitoringConfig, NodeMapping, OpcuaServerConfig } from "./server-config.js";
+import type {
+  DiscoveryConfig,
+  MethodMapping,
+  MonitoringConfig,
+  NodeMapping,
+  OpcuaServerConfig,
+} from "./server-config.js";
 
 /**
  * From provisioning to monitored items. Explicit mappings are taken as written; discovery
@@ -68,7 +74,8 @@ export function itemFrom(mapping: NodeMapping, defaults: MonitoringConfig | unde
     deviceId: mapping.deviceId,
     attribute: mapping.attribute,
     kind,
-    samplingIntervalMs: mapping.samplingIntervalMs ?? defaults?.samplingIntervalMs ?? DEFAULTS.samplingIntervalMs,
+    samplingIntervalMs:
+      mapping.samplingIntervalMs ?? defaults?.samplingIntervalMs ?? DEFAULTS.samplingIntervalMs,
     queueSize: mapping.queueSize ?? defaults?.queueSize ?? DEFAULTS.queueSize,
     discardOldest: mapping.discardOldest ?? defaults?.discardOldest ?? DEFAULTS.discardOldest,
     ...(deadband && kind === "value" ? { deadband } : {}),
@@ -95,7 +102,12 @@ export function sanitiseIdentifier(name: string): string {
 }
 
 export function sanitiseAttribute(segments: string[]): string {
-  return segments.join(".").replace(/[^A-Za-z0-9_.:-]/g, "_").slice(0, 128) || "_";
+  return (
+    segments
+      .join(".")
+      .replace(/[^A-Za-z0-9_.:-]/g, "_")
+      .slice(0, 128) || "_"
+  );
 }
 
 /** Glob over browse-name paths: `*` matches one segment, `**` any number (including none). */
@@ -106,7 +118,12 @@ export function pathMatches(pattern: string, path: string[]): boolean {
     const part = parts[p]!;
     if (part === "**") return match(p + 1, s) || (s < path.length && match(p, s + 1));
     if (s === path.length) return false;
-    const regex = new RegExp(`^${part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+    const regex = new RegExp(
+      `^${part
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\?/g, ".")}$`,
+    );
     return regex.test(path[s]!) && match(p + 1, s + 1);
   };
   return match(0, 0);
@@ -120,7 +137,10 @@ interface FoundNode {
   eventNotifier: boolean;
 }
 
-async function namespaceFilter(session: ClientSession, namespaces: DiscoveryConfig["namespaces"]): Promise<Set<number> | undefined> {
+async function namespaceFilter(
+  session: ClientSession,
+  namespaces: DiscoveryConfig["namespaces"],
+): Promise<Set<number> | undefined> {
   if (!namespaces || namespaces.length === 0) return undefined;
   const table = await session.readNamespaceArray();
   return new Set(
@@ -128,7 +148,10 @@ async function namespaceFilter(session: ClientSession, namespaces: DiscoveryConf
       if (typeof entry === "number") return entry;
       const index = table.indexOf(entry);
       if (index < 0) {
-        throw new OpcuaAdapterError("OPCUA_MAPPING_INVALID", `discovery namespace ${entry} is not on the server (it has ${table.join(", ")})`);
+        throw new OpcuaAdapterError(
+          "OPCUA_MAPPING_INVALID",
+          `discovery namespace ${entry} is not on the server (it has ${table.join(", ")})`,
+        );
       }
       return index;
     }),
@@ -161,7 +184,10 @@ async function browseAll(session: ClientSession, nodeIds: string[]): Promise<Ref
 }
 
 /** Breadth-first walk of Objects below the root; variables and methods are leaves. */
-async function walk(session: ClientSession, config: DiscoveryConfig): Promise<{ nodes: FoundNode[]; truncated: boolean }> {
+async function walk(
+  session: ClientSession,
+  config: DiscoveryConfig,
+): Promise<{ nodes: FoundNode[]; truncated: boolean }> {
   const maxDepth = config.maxDepth ?? 8;
   const maxNodes = config.maxNodes ?? 50_000;
   const rootNodeId = config.rootNodeId ?? "i=85";
@@ -172,7 +198,10 @@ async function walk(session: ClientSession, config: DiscoveryConfig): Promise<{ 
     const next: typeof frontier = [];
     for (let start = 0; start < frontier.length; start += 500) {
       const slice = frontier.slice(start, start + 500);
-      const references = await browseAll(session, slice.map((entry) => entry.nodeId));
+      const references = await browseAll(
+        session,
+        slice.map((entry) => entry.nodeId),
+      );
       slice.forEach((parent, index) => {
         for (const reference of references[index] ?? []) {
           const nodeId = reference.nodeId.toString();
@@ -180,7 +209,13 @@ async function walk(session: ClientSession, config: DiscoveryConfig): Promise<{ 
           if (visited.has(nodeId)) continue;
           visited.add(nodeId);
           const path = [...parent.path, reference.browseName.name ?? ""];
-          nodes.push({ nodeId, nodeClass: reference.nodeClass, path, parentNodeId: parent.nodeId, eventNotifier: false });
+          nodes.push({
+            nodeId,
+            nodeClass: reference.nodeClass,
+            path,
+            parentNodeId: parent.nodeId,
+            eventNotifier: false,
+          });
           if (nodes.length >= maxNodes) return;
           if (reference.nodeClass === NodeClass.Object) next.push({ nodeId, path });
         }
@@ -196,7 +231,9 @@ async function markEventNotifiers(session: ClientSession, nodes: FoundNode[]): P
   const objects = nodes.filter((node) => node.nodeClass === NodeClass.Object);
   for (let start = 0; start < objects.length; start += 1000) {
     const slice = objects.slice(start, start + 1000);
-    const values = await session.read(slice.map((node) => ({ nodeId: node.nodeId, attributeId: 12 /* EventNotifier */ })));
+    const values = await session.read(
+      slice.map((node) => ({ nodeId: node.nodeId, attributeId: 12 /* EventNotifier */ })),
+    );
     slice.forEach((node, index) => {
       node.eventNotifier = (Number(values[index]?.value.value ?? 0) & 1) === 1;
     });
@@ -213,10 +250,14 @@ export async function discover(session: ClientSession, server: OpcuaServerConfig
   const patterns = config.browsePaths ?? ["**"];
   const wanted = nodes.filter((node) => {
     const namespace = resolveNodeId(node.nodeId).namespace;
-    return (!namespaces || namespaces.has(namespace)) && patterns.some((pattern) => pathMatches(pattern, node.path));
+    return (
+      (!namespaces || namespaces.has(namespace)) &&
+      patterns.some((pattern) => pathMatches(pattern, node.path))
+    );
   });
   const result = buildDiscoveryResult(server, wanted, classes);
-  if (truncated) result.skipped.push(`browse stopped at maxNodes=${config.maxNodes ?? 50_000}; raise discovery.maxNodes`);
+  if (truncated)
+    result.skipped.push(`browse stopped at maxNodes=${config.maxNodes ?? 50_000}; raise discovery.maxNodes`);
   return result;
 }
 

@@ -1,5 +1,10 @@
 import { createHash } from "node:crypto";
-import { VersionConflictError, type Collection, type DocumentStore, type Versioned } from "../runtime-kit/store/document-store.js";
+import {
+  VersionConflictError,
+  type Collection,
+  type DocumentStore,
+  type Versioned,
+} from "../runtime-kit/store/document-store.js";
 
 /**
  * Ownership of server endpoints. OPC UA sessions are stateful, so each endpoint is served by
@@ -64,12 +69,25 @@ export class OwnershipStore {
     options: { instanceId: string; scope: string; ttlMs: number; now?: () => number },
   ): Promise<OwnershipStore> {
     const leases = await store.collection<LeaseDocument>(LEASES_COLLECTION);
-    const members = await store.collection<MemberDocument>(MEMBERS_COLLECTION, { indexes: [{ fields: ["scope"] }] });
-    return new OwnershipStore(leases, members, options.instanceId, options.scope, options.ttlMs, options.now ?? Date.now);
+    const members = await store.collection<MemberDocument>(MEMBERS_COLLECTION, {
+      indexes: [{ fields: ["scope"] }],
+    });
+    return new OwnershipStore(
+      leases,
+      members,
+      options.instanceId,
+      options.scope,
+      options.ttlMs,
+      options.now ?? Date.now,
+    );
   }
 
   async heartbeat(): Promise<void> {
-    await this.members.replace({ id: this.instanceId, scope: this.scope, expiresAt: this.now() + this.ttlMs });
+    await this.members.replace({
+      id: this.instanceId,
+      scope: this.scope,
+      expiresAt: this.now() + this.ttlMs,
+    });
   }
 
   async leave(): Promise<void> {
@@ -79,7 +97,10 @@ export class OwnershipStore {
   async liveMembers(): Promise<string[]> {
     const now = this.now();
     const found = await this.members.find({ where: { scope: this.scope } });
-    return found.filter((member) => member.expiresAt > now).map((member) => member.id).sort();
+    return found
+      .filter((member) => member.expiresAt > now)
+      .map((member) => member.id)
+      .sort();
   }
 
   async get(key: string): Promise<Lease | undefined> {
@@ -112,7 +133,10 @@ export class OwnershipStore {
   /** Extends a held lease; undefined means it is no longer ours (fenced: stop at once). */
   async renew(lease: Lease, changes: Partial<LeaseDocument> = {}): Promise<Lease | undefined> {
     if (lease.owner !== this.instanceId) return undefined;
-    return this.write({ ...stripVersion(lease), ...changes, expiresAt: this.now() + this.ttlMs }, lease.version);
+    return this.write(
+      { ...stripVersion(lease), ...changes, expiresAt: this.now() + this.ttlMs },
+      lease.version,
+    );
   }
 
   async markSuccessorReady(key: string): Promise<boolean> {
@@ -141,7 +165,10 @@ export class OwnershipStore {
   /** Frees a held lease (scale-in with nobody to hand over to). */
   async release(lease: Lease): Promise<boolean> {
     if (lease.owner !== this.instanceId) return false;
-    const written = await this.write({ ...stripVersion(lease), owner: null, expiresAt: 0, successor: null, successorReady: false }, lease.version);
+    const written = await this.write(
+      { ...stripVersion(lease), owner: null, expiresAt: 0, successor: null, successorReady: false },
+      lease.version,
+    );
     return written !== undefined;
   }
 

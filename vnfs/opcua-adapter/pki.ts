@@ -56,15 +56,23 @@ async function createManager(rootDir: string): Promise<OPCUACertificateManager> 
   try {
     await manager.initialize();
   } catch (error) {
-    throw new OpcuaAdapterError("OPCUA_PKI_ERROR", `cannot initialise the PKI in ${rootDir}: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new OpcuaAdapterError(
+      "OPCUA_PKI_ERROR",
+      `cannot initialise the PKI in ${rootDir}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
   return manager;
 }
 
 /** Opens the PKI, creating the folders and the own certificate on first start. */
-export async function openPki(options: { rootDir: string; applicationUri: string; applicationName: string }): Promise<AdapterPki> {
+export async function openPki(options: {
+  rootDir: string;
+  applicationUri: string;
+  applicationName: string;
+}): Promise<AdapterPki> {
   const rootDir = resolve(options.rootDir);
   const manager = await createManager(rootDir);
   const certificateFile = join(rootDir, OWN_CERTIFICATE);
@@ -128,7 +136,9 @@ export async function findCertificate(
 ): Promise<CertificateInfo[]> {
   const wanted = thumbprint.replace(/:/g, "").toLowerCase();
   const all = await listCertificates(rootDir);
-  return all.filter((info) => info.status === status && info.thumbprint !== "" && info.thumbprint.startsWith(wanted));
+  return all.filter(
+    (info) => info.status === status && info.thumbprint !== "" && info.thumbprint.startsWith(wanted),
+  );
 }
 
 /** Moves a certificate to trusted/ (node-opcua removes it from rejected/). */
@@ -158,7 +168,10 @@ export async function rejectCertificateFile(rootDir: string, file: string): Prom
 }
 
 /** The rejected-folder entry for a DER certificate a server presented, if node-opcua filed one. */
-export async function rejectedEntryFor(rootDir: string, certificateDer: Buffer): Promise<RejectedCertificate> {
+export async function rejectedEntryFor(
+  rootDir: string,
+  certificateDer: Buffer,
+): Promise<RejectedCertificate> {
   const info = describeCertificate(certificateDer);
   const [entry] = await findCertificate(rootDir, info.thumbprint, "rejected");
   return entry ? { ...info, rejectedFile: entry.file } : info;

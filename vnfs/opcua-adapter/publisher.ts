@@ -55,7 +55,11 @@ export class Publisher {
   accept(batch: Notification[]): void {
     for (const notification of batch) {
       const last = this.options.checkpoint.get(notification.item.nodeId);
-      if (notification.item.kind === "value" && last !== undefined && notification.sourceTimestamp.getTime() <= last) {
+      if (
+        notification.item.kind === "value" &&
+        last !== undefined &&
+        notification.sourceTimestamp.getTime() <= last
+      ) {
         this.suppressed++; // already published by this instance or the previous owner
         continue;
       }
@@ -68,7 +72,10 @@ export class Publisher {
     }
     if (!this.running && this.pending.length > 0) {
       this.running = this.drain().catch((error: Error) => {
-        this.options.logger.warn({ err: error.message, dropped: this.pending.length }, "publisher closed with unpublished notifications");
+        this.options.logger.warn(
+          { err: error.message, dropped: this.pending.length },
+          "publisher closed with unpublished notifications",
+        );
       });
     }
   }
@@ -99,7 +106,10 @@ export class Publisher {
         // Not acknowledged means not published: retry the same messages (same ids) until the bus
         // accepts them; the subscription keeps queueing on the server meanwhile.
         this.failure = error as Error;
-        this.options.logger.warn({ err: (error as Error).message, messages: messages.length }, "bus refused a batch; retrying");
+        this.options.logger.warn(
+          { err: (error as Error).message, messages: messages.length },
+          "bus refused a batch; retrying",
+        );
         await new Promise((resolve) => setTimeout(resolve, 500));
         if (this.closed) throw error;
       }

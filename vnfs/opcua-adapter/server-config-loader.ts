@@ -30,11 +30,15 @@ function describe(errors: ErrorObject[] | null | undefined, where: string, prefi
 function semanticProblems(server: OpcuaServerConfig, where: string, env: NodeJS.ProcessEnv): string[] {
   const problems: string[] = [];
   if ((server.securityMode === "None") !== (server.securityPolicy === "None")) {
-    problems.push(`${where}: /securityPolicy must be None exactly when securityMode is None (OPC UA Part 4 §7.15)`);
+    problems.push(
+      `${where}: /securityPolicy must be None exactly when securityMode is None (OPC UA Part 4 §7.15)`,
+    );
   }
   const sub = server.subscription ?? {};
   if ((sub.lifetimeCount ?? 60) < 3 * (sub.keepAliveCount ?? 10)) {
-    problems.push(`${where}: /subscription/lifetimeCount must be at least 3 x keepAliveCount (OPC UA Part 4 §5.13.2)`);
+    problems.push(
+      `${where}: /subscription/lifetimeCount must be at least 3 x keepAliveCount (OPC UA Part 4 §5.13.2)`,
+    );
   }
   const connection = server.connection ?? {};
   if ((connection.maxDelayMs ?? 10_000) < (connection.initialDelayMs ?? 1000)) {
@@ -64,7 +68,10 @@ function semanticProblems(server: OpcuaServerConfig, where: string, env: NodeJS.
 function resolveSecrets(server: OpcuaServerConfig, env: NodeJS.ProcessEnv): OpcuaServerConfig {
   const identity = server.identity;
   if (identity?.type === "username" && identity.passwordEnv) {
-    return { ...server, identity: { type: "username", userName: identity.userName, password: env[identity.passwordEnv] ?? "" } };
+    return {
+      ...server,
+      identity: { type: "username", userName: identity.userName, password: env[identity.passwordEnv] ?? "" },
+    };
   }
   return server;
 }
@@ -82,25 +89,43 @@ function checkServers(
 }
 
 /** Reads and validates the servers file (YAML or JSON, chosen by content). */
-export async function loadServersFile(path: string, env: NodeJS.ProcessEnv = process.env): Promise<OpcuaServerConfig[]> {
+export async function loadServersFile(
+  path: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<OpcuaServerConfig[]> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    throw new OpcuaAdapterError("OPCUA_CONFIG_INVALID", `cannot read IVF_OPCUA_SERVERS_FILE ${path}: ${(error as Error).message}`);
+    throw new OpcuaAdapterError(
+      "OPCUA_CONFIG_INVALID",
+      `cannot read IVF_OPCUA_SERVERS_FILE ${path}: ${(error as Error).message}`,
+    );
   }
   let parsed: unknown;
   try {
     parsed = yaml.load(text, { filename: path, schema: yaml.JSON_SCHEMA });
   } catch (error) {
-    throw new OpcuaAdapterError("OPCUA_CONFIG_INVALID", `${path} is not valid YAML/JSON: ${(error as Error).message}`);
+    throw new OpcuaAdapterError(
+      "OPCUA_CONFIG_INVALID",
+      `${path} is not valid YAML/JSON: ${(error as Error).message}`,
+    );
   }
   if (!validateFile(parsed)) {
-    throw new OpcuaAdapterError("OPCUA_CONFIG_INVALID", `\n  - ${describe(validateFile.errors, path).join("\n  - ")}`);
+    throw new OpcuaAdapterError(
+      "OPCUA_CONFIG_INVALID",
+      `\n  - ${describe(validateFile.errors, path).join("\n  - ")}`,
+    );
   }
   const problems: string[] = [];
-  const servers = checkServers((parsed as { servers: OpcuaServerConfig[] }).servers, (i) => `${path}: /servers/${i}`, env, problems);
-  if (problems.length > 0) throw new OpcuaAdapterError("OPCUA_CONFIG_INVALID", `\n  - ${problems.join("\n  - ")}`);
+  const servers = checkServers(
+    (parsed as { servers: OpcuaServerConfig[] }).servers,
+    (i) => `${path}: /servers/${i}`,
+    env,
+    problems,
+  );
+  if (problems.length > 0)
+    throw new OpcuaAdapterError("OPCUA_CONFIG_INVALID", `\n  - ${problems.join("\n  - ")}`);
   return servers;
 }
 
@@ -119,7 +144,10 @@ export async function loadStoredServers(
   for (const document of documents) {
     const { id, version: _version, ...rest } = document;
     const expectedPrefix = `${String(rest.tenant)}.`;
-    const server = { ...rest, id: id.startsWith(expectedPrefix) ? id.slice(expectedPrefix.length) : id } as OpcuaServerConfig;
+    const server = {
+      ...rest,
+      id: id.startsWith(expectedPrefix) ? id.slice(expectedPrefix.length) : id,
+    } as OpcuaServerConfig;
     const where = `${SERVERS_COLLECTION}/${id}`;
     if (!(validateServer as ValidateFunction)(server)) {
       problems.push(...describe(validateServer.errors, where));
@@ -134,7 +162,11 @@ export async function loadStoredServers(
 }
 
 /** Merges file and store servers; the same tenant.id twice is a configuration error. */
-export function mergeServers(fromFile: OpcuaServerConfig[], fromStore: OpcuaServerConfig[], tenant?: string): OpcuaServerConfig[] {
+export function mergeServers(
+  fromFile: OpcuaServerConfig[],
+  fromStore: OpcuaServerConfig[],
+  tenant?: string,
+): OpcuaServerConfig[] {
   const byKey = new Map<string, OpcuaServerConfig>();
   const duplicates: string[] = [];
   for (const server of [...fromFile, ...fromStore]) {

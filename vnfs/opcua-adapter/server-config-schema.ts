@@ -20,7 +20,12 @@ const attribute = { type: "string", pattern: "^[A-Za-z0-9_.:-]{1,128}$" } as con
 
 const identity = {
   oneOf: [
-    { type: "object", additionalProperties: false, required: ["type"], properties: { type: { const: "anonymous" } } },
+    {
+      type: "object",
+      additionalProperties: false,
+      required: ["type"],
+      properties: { type: { const: "anonymous" } },
+    },
     {
       type: "object",
       additionalProperties: false,
@@ -86,7 +91,13 @@ export const serverSchema = {
         type: "object",
         additionalProperties: false,
         required: ["nodeId", "deviceId", "attribute"],
-        properties: { nodeId, deviceId: identifier, attribute, kind: { enum: ["value", "event"] }, ...monitoringProperties },
+        properties: {
+          nodeId,
+          deviceId: identifier,
+          attribute,
+          kind: { enum: ["value", "event"] },
+          ...monitoringProperties,
+        },
       },
     },
     methods: {
@@ -104,7 +115,15 @@ export const serverSchema = {
       additionalProperties: false,
       properties: {
         rootNodeId: nodeId,
-        namespaces: { type: "array", items: { anyOf: [{ type: "string", minLength: 1 }, { type: "integer", minimum: 0 }] } },
+        namespaces: {
+          type: "array",
+          items: {
+            anyOf: [
+              { type: "string", minLength: 1 },
+              { type: "integer", minimum: 0 },
+            ],
+          },
+        },
         browsePaths: { type: "array", items: { type: "string", minLength: 1, maxLength: 1024 } },
         nodeClasses: { type: "array", items: { enum: ["Variable", "Method", "Object"] }, uniqueItems: true },
         deviceLevel: { type: "integer", minimum: 0, maximum: 32 },

@@ -61,7 +61,10 @@ export async function userIdentity(server: OpcuaServerConfig): Promise<UserIdent
         readFile(identity.certificateFile, "utf8"),
         readFile(identity.privateKeyFile, "utf8"),
       ]).catch((error: Error) => {
-        throw new OpcuaAdapterError("OPCUA_CONFIG_INVALID", `cannot read the X.509 user identity of ${server.id}: ${error.message}`);
+        throw new OpcuaAdapterError(
+          "OPCUA_CONFIG_INVALID",
+          `cannot read the X.509 user identity of ${server.id}: ${error.message}`,
+        );
       });
       const { X509Certificate, createPrivateKey } = await import("node:crypto");
       return {
@@ -118,18 +121,27 @@ export class ServerConnection extends EventEmitter<{ failed: [Error]; lost: []; 
 
   private watch(client: OPCUAClient): void {
     client.on("connection_lost", () => {
-      this.logger.warn({ event: "connection_lost", server: this.server.id }, "connection to the OPC UA server lost");
+      this.logger.warn(
+        { event: "connection_lost", server: this.server.id },
+        "connection to the OPC UA server lost",
+      );
       this.kpis.connectionLost();
       this.emit("lost");
     });
     client.on("after_reconnection", (error?: Error | null) => {
       if (error) {
-        this.logger.warn({ event: "reconnection_failed", server: this.server.id, err: error.message }, "session repair failed");
+        this.logger.warn(
+          { event: "reconnection_failed", server: this.server.id, err: error.message },
+          "session repair failed",
+        );
         if (!this.closing) this.emit("failed", error);
         return;
       }
       this.kpis.reconnected();
-      this.logger.info({ event: "reconnected", server: this.server.id }, "session and subscriptions restored");
+      this.logger.info(
+        { event: "reconnected", server: this.server.id },
+        "session and subscriptions restored",
+      );
       this.emit("restored");
     });
     client.on("close", (error?: Error | null) => {
@@ -161,8 +173,14 @@ export class ServerConnection extends EventEmitter<{ failed: [Error]; lost: []; 
     } catch (error) {
       await this.disposeClient();
       const message = (error as Error).message;
-      if (/BadIdentityTokenRejected|BadUserAccessDenied|BadIdentityTokenInvalid|BadCertificateUntrusted/i.test(message)) {
-        this.kpis.statusCode(/BadUserAccessDenied/.test(message) ? "BadUserAccessDenied" : "BadIdentityTokenRejected");
+      if (
+        /BadIdentityTokenRejected|BadUserAccessDenied|BadIdentityTokenInvalid|BadCertificateUntrusted/i.test(
+          message,
+        )
+      ) {
+        this.kpis.statusCode(
+          /BadUserAccessDenied/.test(message) ? "BadUserAccessDenied" : "BadIdentityTokenRejected",
+        );
         throw new OpcuaAdapterError(
           "OPCUA_IDENTITY_REJECTED",
           `server ${this.server.id} (${this.server.endpointUrl}) rejected the ${this.server.identity?.type ?? "anonymous"} ` +
@@ -170,9 +188,13 @@ export class ServerConnection extends EventEmitter<{ failed: [Error]; lost: []; 
           { cause: error },
         );
       }
-      throw new OpcuaAdapterError("OPCUA_CONNECT_FAILED", `cannot create a session on ${this.server.endpointUrl}: ${message}`, {
-        cause: error,
-      });
+      throw new OpcuaAdapterError(
+        "OPCUA_CONNECT_FAILED",
+        `cannot create a session on ${this.server.endpointUrl}: ${message}`,
+        {
+          cause: error,
+        },
+      );
     }
   }
 
@@ -195,7 +217,12 @@ export class ServerConnection extends EventEmitter<{ failed: [Error]; lost: []; 
       );
     }
     const entry = await rejectedEntryFor(this.pki.rootDir, certificate);
-    return untrustedCertificateError(`${this.server.tenant}/${this.server.id}`, this.server.endpointUrl, entry, this.pki.rootDir);
+    return untrustedCertificateError(
+      `${this.server.tenant}/${this.server.id}`,
+      this.server.endpointUrl,
+      entry,
+      this.pki.rootDir,
+    );
   }
 
   /** GetEndpoints over an unsecured channel (always allowed, Part 4 §5.4.4) to name the certificate. */

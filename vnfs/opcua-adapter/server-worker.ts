@@ -66,7 +66,8 @@ export class ServerWorker {
   private async runUntilConnected(): Promise<void> {
     if (!this.checkpointLoaded) {
       // Merge into the same map: the publisher holds a reference to it.
-      for (const [nodeId, at] of await loadCheckpoint(this.deps.store, this.key)) this.checkpoint.set(nodeId, at);
+      for (const [nodeId, at] of await loadCheckpoint(this.deps.store, this.key))
+        this.checkpoint.set(nodeId, at);
       this.checkpointLoaded = true;
     }
     while (!this.stopped) {
@@ -76,7 +77,10 @@ export class ServerWorker {
         return;
       } catch (error) {
         this.lastError = error as Error;
-        this.deps.logger.error({ event: "opcua_connect_failed", server: this.key, err: (error as Error).message }, (error as Error).message);
+        this.deps.logger.error(
+          { event: "opcua_connect_failed", server: this.key, err: (error as Error).message },
+          (error as Error).message,
+        );
         await this.teardownSession();
         await new Promise((resolve) => setTimeout(resolve, this.deps.retryDelayMs));
       }
@@ -85,7 +89,12 @@ export class ServerWorker {
 
   private async connectOnce(): Promise<void> {
     const { server, logger } = this.deps;
-    const connection = new ServerConnection(server, this.deps.pki, this.deps.kpis, logger.child({ server: this.key }));
+    const connection = new ServerConnection(
+      server,
+      this.deps.pki,
+      this.deps.kpis,
+      logger.child({ server: this.key }),
+    );
     this.connection = connection;
     const session = await connection.open();
     if (this.stopped) return;
@@ -117,9 +126,15 @@ export class ServerWorker {
     this.subscription = subscription;
     const stats = await subscription.start(session);
     for (const failure of stats.failed) {
-      logger.warn({ event: "monitored_item_failed", server: this.key, ...failure }, `cannot monitor ${failure.nodeId}: ${failure.statusCode}`);
+      logger.warn(
+        { event: "monitored_item_failed", server: this.key, ...failure },
+        `cannot monitor ${failure.nodeId}: ${failure.statusCode}`,
+      );
     }
-    logger.info({ event: "subscribed", server: this.key, items: stats.created, failed: stats.failed.length }, "subscription created");
+    logger.info(
+      { event: "subscribed", server: this.key, items: stats.created, failed: stats.failed.length },
+      "subscription created",
+    );
     if (stats.created === 0) this.readyResolve();
     connection.on("failed", (error) => void this.rebuild(error));
     await this.startCommands();
@@ -150,7 +165,12 @@ export class ServerWorker {
 
   private async startCommands(): Promise<void> {
     if (this.consumer) return;
-    const devices = [...new Set([...this.items.map((item) => item.deviceId), ...this.methods.map((method) => method.deviceId)])];
+    const devices = [
+      ...new Set([
+        ...this.items.map((item) => item.deviceId),
+        ...this.methods.map((method) => method.deviceId),
+      ]),
+    ];
     if (devices.length === 0) return;
     const executor = new CommandExecutor(
       this.deps.server,
@@ -176,7 +196,10 @@ export class ServerWorker {
   /** What node-opcua could not repair: build session, subscription and items again. */
   private async rebuild(error: Error): Promise<void> {
     if (this.stopped) return;
-    this.deps.logger.warn({ event: "session_rebuild", server: this.key, err: error.message }, "rebuilding the session");
+    this.deps.logger.warn(
+      { event: "session_rebuild", server: this.key, err: error.message },
+      "rebuilding the session",
+    );
     await this.teardownSession();
     this.deps.kpis.reconnected();
     this.running = this.runUntilConnected();
@@ -198,7 +221,10 @@ export class ServerWorker {
     try {
       await saveCheckpoint(this.deps.store, this.key, this.checkpoint);
     } catch (error) {
-      this.deps.logger.warn({ server: this.key, err: (error as Error).message }, "cannot save the checkpoint");
+      this.deps.logger.warn(
+        { server: this.key, err: (error as Error).message },
+        "cannot save the checkpoint",
+      );
     }
   }
 

@@ -5,17 +5,20 @@ export const opcuaSettings = {
   serversFile: {
     kind: "string",
     env: "IVF_OPCUA_SERVERS_FILE",
-    description: "YAML or JSON file provisioning OPC UA servers ({servers: [...]}, schema in docs/design/opcua-adapter.md); optional when servers are in the store collection opcua_servers",
+    description:
+      "YAML or JSON file provisioning OPC UA servers ({servers: [...]}, schema in docs/design/opcua-adapter.md); optional when servers are in the store collection opcua_servers",
   },
   pkiDir: {
     kind: "string",
     env: "IVF_OPCUA_PKI_DIR",
-    description: "PKI folder of this adapter instance (own certificate, trusted/ and rejected/ server certificates); default <IVF_DATA_DIR>/opcua-pki",
+    description:
+      "PKI folder of this adapter instance (own certificate, trusted/ and rejected/ server certificates); default <IVF_DATA_DIR>/opcua-pki",
   },
   applicationUri: {
     kind: "string",
     env: "IVF_OPCUA_APPLICATION_URI",
-    description: "Application URI put in the adapter's certificate on first start (default urn:<hostname>:iotvf:opcua-adapter)",
+    description:
+      "Application URI put in the adapter's certificate on first start (default urn:<hostname>:iotvf:opcua-adapter)",
   },
   tenant: {
     kind: "string",
@@ -38,13 +41,15 @@ export const opcuaSettings = {
   handoverTimeout: {
     kind: "duration",
     env: "IVF_OPCUA_HANDOVER_TIMEOUT",
-    description: "How long a stopping instance waits for successors to take its servers before releasing them",
+    description:
+      "How long a stopping instance waits for successors to take its servers before releasing them",
     default: 30_000,
   },
   connectRetry: {
     kind: "duration",
     env: "IVF_OPCUA_CONNECT_RETRY",
-    description: "Delay between attempts when a server cannot be connected (e.g. its certificate is not trusted yet)",
+    description:
+      "Delay between attempts when a server cannot be connected (e.g. its certificate is not trusted yet)",
     default: 5_000,
   },
   checkpointInterval: {

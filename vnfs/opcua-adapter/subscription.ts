@@ -58,11 +58,21 @@ export function toMeasurementValue(value: unknown): MeasurementValue {
 }
 
 function parameterKey(item: MonitoredItemSpec): string {
-  return JSON.stringify([item.kind, item.samplingIntervalMs, item.queueSize, item.discardOldest, item.deadband ?? null]);
+  return JSON.stringify([
+    item.kind,
+    item.samplingIntervalMs,
+    item.queueSize,
+    item.discardOldest,
+    item.deadband ?? null,
+  ]);
 }
 
 function monitoringParameters(item: MonitoredItemSpec): MonitoringParametersOptions {
-  const base = { samplingInterval: item.samplingIntervalMs, queueSize: item.queueSize, discardOldest: item.discardOldest };
+  const base = {
+    samplingInterval: item.samplingIntervalMs,
+    queueSize: item.queueSize,
+    discardOldest: item.discardOldest,
+  };
   if (item.kind === "event") return { ...base, filter: constructEventFilter(EVENT_FIELDS) };
   if (!item.deadband) return base;
   return {
@@ -115,7 +125,11 @@ export class ServerSubscription {
     return stats;
   }
 
-  private async createGroup(subscription: ClientSubscription, members: MonitoredItemSpec[], stats: SubscriptionStats): Promise<void> {
+  private async createGroup(
+    subscription: ClientSubscription,
+    members: MonitoredItemSpec[],
+    stats: SubscriptionStats,
+  ): Promise<void> {
     const group = ClientMonitoredItemGroup.create(
       subscription,
       members.map((item) => ({

@@ -20,7 +20,9 @@ import {
 async function capture(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (out.push(String(chunk)), true));
+  const write = vi
+    .spyOn(process.stdout, "write")
+    .mockImplementation((chunk) => (out.push(String(chunk)), true));
   const error = vi.spyOn(console, "error").mockImplementation((...parts) => void err.push(parts.join(" ")));
   try {
     const code = await opcuaCommand(args);
@@ -51,7 +53,12 @@ describe("untrusted server certificates", () => {
       securityPolicy: "Basic256Sha256",
       mappings: [{ nodeId: plc.nodeId("Machine01", "Counter"), deviceId: "press-1", attribute: "count" }],
     });
-    adapter = await startAdapter({ dataDir, instanceId: "adapter-trust", pkiDir, serversFile: await writeServersFile(dir.path, [entry]) });
+    adapter = await startAdapter({
+      dataDir,
+      instanceId: "adapter-trust",
+      pkiDir,
+      serversFile: await writeServersFile(dir.path, [entry]),
+    });
   });
 
   afterAll(async () => {
@@ -65,7 +72,9 @@ describe("untrusted server certificates", () => {
     const worker = () => adapter.adapter.workers().get("acme.line1")?.worker;
     await waitFor(() => worker()?.lastError !== undefined, 20_000, "the first connection error");
     const message = worker()!.lastError!.message;
-    expect(message).toMatch(/^OPCUA_CERTIFICATE_UNTRUSTED: server acme\/line1 \(opc\.tcp:\/\/127\.0\.0\.1:\d+\/iotvf\/plc\)/);
+    expect(message).toMatch(
+      /^OPCUA_CERTIFICATE_UNTRUSTED: server acme\/line1 \(opc\.tcp:\/\/127\.0\.0\.1:\d+\/iotvf\/plc\)/,
+    );
     expect(message).toContain(`thumbprint ${thumbprint}`);
     expect(message).toContain(`ivf opcua pki trust ${thumbprint} --pki-dir ${pkiDir}`);
     const file = /saved as (\S+)\./.exec(message)?.[1];
@@ -83,7 +92,11 @@ describe("untrusted server certificates", () => {
     const trusted = await capture(["pki", "trust", thumbprint.slice(0, 12), "--pki-dir", pkiDir]);
     expect(trusted).toMatchObject({ code: 0 });
     expect(trusted.stdout).toContain(`trusted ${thumbprint}`);
-    await waitFor(() => measurementsOf(collector, "press-1", "count").length >= 2, 20_000, "values after trusting");
+    await waitFor(
+      () => measurementsOf(collector, "press-1", "count").length >= 2,
+      20_000,
+      "values after trusting",
+    );
     const after = await capture(["pki", "list", "--pki-dir", pkiDir]);
     expect(after.stdout).toMatch(new RegExp(`trusted\\s+${thumbprint}`));
     expect(after.stdout).not.toMatch(new RegExp(`rejected\\s+${thumbprint}`));
@@ -97,7 +110,9 @@ describe("untrusted server certificates", () => {
       "neither a certificate file nor a SHA-1 thumbprint",
     );
     expect((await capture(["pki", "list", "--bogus"])).code).toBe(2);
-    expect((await capture(["pki", "list", "--pki-dir", join(dir.path, "nowhere")])).stderr).toContain("does not exist");
+    expect((await capture(["pki", "list", "--pki-dir", join(dir.path, "nowhere")])).stderr).toContain(
+      "does not exist",
+    );
     expect((await capture(["certs"])).code).toBe(2);
   });
 });

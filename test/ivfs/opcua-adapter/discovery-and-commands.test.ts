@@ -26,7 +26,12 @@ describe("discovery mapping and commands", () => {
 
   beforeAll(async () => {
     dir = await tempDir("opcua-discovery");
-    plc = await startPlcSimulator({ pkiDir: join(dir.path, "plc-pki"), machines: 2, variables: 6, rateMs: 100 });
+    plc = await startPlcSimulator({
+      pkiDir: join(dir.path, "plc-pki"),
+      machines: 2,
+      variables: 6,
+      rateMs: 100,
+    });
     const entry = server("line", plc.endpointUrl, {
       discovery: {
         rootNodeId: `ns=${plc.namespaceIndex};s=Plant`,
@@ -45,7 +50,12 @@ describe("discovery mapping and commands", () => {
       { name: "test.command-status", exchange: COMMANDS_EXCHANGE, bindings: ["command-status.#"] },
       async (delivery) => void statuses.push(delivery.body),
     );
-    adapter = await startAdapter({ dataDir, instanceId: "adapter-discovery", pkiDir: join(dir.path, "adapter-pki"), serversFile: await writeServersFile(dir.path, [entry]) });
+    adapter = await startAdapter({
+      dataDir,
+      instanceId: "adapter-discovery",
+      pkiDir: join(dir.path, "adapter-pki"),
+      serversFile: await writeServersFile(dir.path, [entry]),
+    });
   });
 
   afterAll(async () => {
@@ -56,32 +66,72 @@ describe("discovery mapping and commands", () => {
   });
 
   it("turns the browsed address space into a device group and devices, honouring the filters", async () => {
-    const collection = await adapter.running.context.store.collection<{ id: string; groups: DiscoveredGroup[]; devices: DiscoveredDevice[] }>(
-      DISCOVERY_COLLECTION,
+    const collection = await adapter.running.context.store.collection<{
+      id: string;
+      groups: DiscoveredGroup[];
+      devices: DiscoveredDevice[];
+    }>(DISCOVERY_COLLECTION);
+    await waitFor(
+      async () => (await collection.get("acme.line")) !== undefined,
+      20_000,
+      "the discovery document",
     );
-    await waitFor(async () => (await collection.get("acme.line")) !== undefined, 20_000, "the discovery document");
     const model = (await collection.get("acme.line"))!;
     expect(model.groups).toEqual([
-      expect.objectContaining({ id: "presses", tenant: "acme", protocol: "opcua", resource: plc.endpointUrl, commands: ["ResetCounter"] }),
+      expect.objectContaining({
+        id: "presses",
+        tenant: "acme",
+        protocol: "opcua",
+        resource: plc.endpointUrl,
+        commands: ["ResetCounter"],
+      }),
     ]);
     expect(model.groups[0]!.attributes).toEqual(
-      ["Counter", "Sensors.S00001", "Sensors.S00002", "Sensors.S00003", "Sensors.S00004", "Sensors.S00005", "Sensors.S00006", "Setpoint", "Temperature", "events"].sort(),
+      [
+        "Counter",
+        "Sensors.S00001",
+        "Sensors.S00002",
+        "Sensors.S00003",
+        "Sensors.S00004",
+        "Sensors.S00005",
+        "Sensors.S00006",
+        "Setpoint",
+        "Temperature",
+        "events",
+      ].sort(),
     );
     expect(model.devices.map((device) => device.id).sort()).toEqual(["Machine01", "Machine02"]);
     const machine1 = model.devices.find((device) => device.id === "Machine01")!;
     // Pressure and State exist on the server but no browse path selects them.
     expect(machine1.attributes.map((attribute) => attribute.name)).not.toContain("Pressure");
-    expect(machine1.attributes.find((attribute) => attribute.name === "Temperature")!.nodeId).toBe(plc.nodeId("Machine01", "Temperature"));
+    expect(machine1.attributes.find((attribute) => attribute.name === "Temperature")!.nodeId).toBe(
+      plc.nodeId("Machine01", "Temperature"),
+    );
     expect(machine1.commands).toEqual([
-      { name: "ResetCounter", objectNodeId: plc.nodeId("Machine01", "").replace(/\.$/, ""), methodNodeId: plc.nodeId("Machine01", "ResetCounter") },
+      {
+        name: "ResetCounter",
+        objectNodeId: plc.nodeId("Machine01", "").replace(/\.$/, ""),
+        methodNodeId: plc.nodeId("Machine01", "ResetCounter"),
+      },
     ]);
   });
 
   it("publishes values and alarm events of the discovered devices", async () => {
-    await waitFor(() => measurementsOf(collector, "Machine02", "Sensors.S00002").length >= 2, 20_000, "sensor values");
+    await waitFor(
+      () => measurementsOf(collector, "Machine02", "Sensors.S00002").length >= 2,
+      20_000,
+      "sensor values",
+    );
     plc.raiseAlarm("Machine01", "door open on press 1");
-    await waitFor(() => measurementsOf(collector, "Machine01", "events").length >= 1, 20_000, "the alarm event");
-    const event = JSON.parse(String(measurementsOf(collector, "Machine01", "events")[0]!.value)) as Record<string, Json>;
+    await waitFor(
+      () => measurementsOf(collector, "Machine01", "events").length >= 1,
+      20_000,
+      "the alarm event",
+    );
+    const event = JSON.parse(String(measurementsOf(collector, "Machine01", "events")[0]!.value)) as Record<
+      string,
+      Json
+    >;
     expect(event).toMatchObject({ message: "door open on press 1", severity: 800, sourceName: "Machine01" });
   });
 
@@ -90,12 +140,21 @@ describe("discovery mapping and commands", () => {
       routingKey: `command.acme.${String(body.deviceId)}`,
       body: { commandVersion: 1, tenant: "acme", ...body },
     });
-    await waitFor(() => statuses.some((s) => s.commandId === body.commandId && s.status !== "delivered"), 20_000, `status of ${String(body.commandId)}`);
+    await waitFor(
+      () => statuses.some((s) => s.commandId === body.commandId && s.status !== "delivered"),
+      20_000,
+      `status of ${String(body.commandId)}`,
+    );
     return statuses.filter((s) => s.commandId === body.commandId);
   }
 
   it("writes a setpoint and reports delivered then executed", async () => {
-    const reported = await command({ commandId: "w-1", deviceId: "Machine01", command: "Setpoint", value: 72.5 });
+    const reported = await command({
+      commandId: "w-1",
+      deviceId: "Machine01",
+      command: "Setpoint",
+      value: 72.5,
+    });
     expect(reported.map((s) => s.status)).toEqual(["delivered", "executed"]);
     expect(reported[1]).toMatchObject({ statusCode: "Good", tenant: "acme", deviceId: "Machine01" });
     expect(plc.readSetpoint("Machine01")).toBe(72.5);
@@ -110,13 +169,38 @@ describe("discovery mapping and commands", () => {
   });
 
   it("reports failures with the OPC UA status or the reason", async () => {
-    const readOnly = await command({ commandId: "w-2", deviceId: "Machine01", command: "Temperature", value: 10 });
-    expect(readOnly.at(-1)).toMatchObject({ status: "failed", statusCode: expect.stringMatching(/^Bad(NotWritable|UserAccessDenied)$/) });
-    const wrongType = await command({ commandId: "w-3", deviceId: "Machine01", command: "Setpoint", value: "hot" });
-    expect(wrongType.at(-1)).toMatchObject({ status: "failed", detail: expect.stringContaining("expects a number") });
+    const readOnly = await command({
+      commandId: "w-2",
+      deviceId: "Machine01",
+      command: "Temperature",
+      value: 10,
+    });
+    expect(readOnly.at(-1)).toMatchObject({
+      status: "failed",
+      statusCode: expect.stringMatching(/^Bad(NotWritable|UserAccessDenied)$/),
+    });
+    const wrongType = await command({
+      commandId: "w-3",
+      deviceId: "Machine01",
+      command: "Setpoint",
+      value: "hot",
+    });
+    expect(wrongType.at(-1)).toMatchObject({
+      status: "failed",
+      detail: expect.stringContaining("expects a number"),
+    });
     const unknown = await command({ commandId: "w-4", deviceId: "Machine01", command: "Pressure", value: 2 });
-    expect(unknown.at(-1)).toMatchObject({ status: "failed", detail: "device Machine01 has no mapped attribute Pressure to write" });
-    const expired = await command({ commandId: "w-5", deviceId: "Machine01", command: "Setpoint", value: 1, expiresAt: "2020-01-01T00:00:00Z" });
+    expect(unknown.at(-1)).toMatchObject({
+      status: "failed",
+      detail: "device Machine01 has no mapped attribute Pressure to write",
+    });
+    const expired = await command({
+      commandId: "w-5",
+      deviceId: "Machine01",
+      command: "Setpoint",
+      value: 1,
+      expiresAt: "2020-01-01T00:00:00Z",
+    });
     expect(expired.map((s) => s.status)).toEqual(["expired"]);
     expect(plc.readSetpoint("Machine01")).toBe(72.5);
   });

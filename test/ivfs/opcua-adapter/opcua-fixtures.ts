@@ -5,7 +5,10 @@ import { EmbeddedBus } from "../../../vnfs/runtime-kit/bus/embedded/embedded-bus
 import type { Consumer, Delivery, MessageBus } from "../../../vnfs/runtime-kit/bus/message-bus.js";
 import { startIvf, type RunningIvf } from "../../../vnfs/runtime-kit/ivf-process.js";
 import { createLogger } from "../../../vnfs/runtime-kit/logging/logger.js";
-import { REQUESTS_EXCHANGE, type TelemetryPrimitive } from "../../../vnfs/runtime-kit/primitives/request-primitive.js";
+import {
+  REQUESTS_EXCHANGE,
+  type TelemetryPrimitive,
+} from "../../../vnfs/runtime-kit/primitives/request-primitive.js";
 import { adapterRegistry, opcuaAdapterDefinition } from "../../../vnfs/opcua-adapter/definition.js";
 import type { OpcuaAdapter } from "../../../vnfs/opcua-adapter/adapter.js";
 import type { OpcuaServerConfig } from "../../../vnfs/opcua-adapter/server-config.js";
@@ -18,7 +21,11 @@ export async function tempDir(prefix: string): Promise<{ path: string; remove: (
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
 
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await condition()) return;

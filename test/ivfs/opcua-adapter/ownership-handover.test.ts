@@ -33,11 +33,20 @@ describe("ownership hand-over between adapter instances", () => {
 
   beforeAll(async () => {
     dir = await tempDir("opcua-ownership");
-    plc = await startPlcSimulator({ pkiDir: join(dir.path, "plc-pki"), machines: 2, variables: 0, rateMs: 50 });
+    plc = await startPlcSimulator({
+      pkiDir: join(dir.path, "plc-pki"),
+      machines: 2,
+      variables: 0,
+      rateMs: 50,
+    });
     for (const id of ["north", "south", "east", "west", "centre", "yard"]) {
       entries.push(
         server(id, plc.endpointUrl, {
-          mappings: plc.machineNames.map((machine) => ({ nodeId: plc.nodeId(machine, "Counter"), deviceId: `${id}-${machine}`, attribute: "count" })),
+          mappings: plc.machineNames.map((machine) => ({
+            nodeId: plc.nodeId(machine, "Counter"),
+            deviceId: `${id}-${machine}`,
+            attribute: "count",
+          })),
           subscription: { publishingIntervalMs: 50, keepAliveCount: 10, lifetimeCount: 60 },
         }),
       );
@@ -57,8 +66,12 @@ describe("ownership hand-over between adapter instances", () => {
 
   const owners = () => {
     const map = new Map<string, string>();
-    for (const [name, handle] of [["a", a], ["b", b]] as const) {
-      for (const [key, entry] of handle?.adapter.workers() ?? []) if (entry.role === "owner") map.set(key, name);
+    for (const [name, handle] of [
+      ["a", a],
+      ["b", b],
+    ] as const) {
+      for (const [key, entry] of handle?.adapter.workers() ?? [])
+        if (entry.role === "owner") map.set(key, name);
     }
     return map;
   };
@@ -70,12 +83,16 @@ describe("ownership hand-over between adapter instances", () => {
 
     // Scale-out: b joins; every endpoint whose rendezvous owner is b moves to b.
     b = await startAdapter({ dataDir, instanceId: "b", pkiDir: join(dir.path, "pki-b"), serversFile });
-    const expected = new Map(entries.map((entry) => [`acme.${entry.id}`, rendezvousOwner(`acme.${entry.id}`, ["a", "b"])!]));
+    const expected = new Map(
+      entries.map((entry) => [`acme.${entry.id}`, rendezvousOwner(`acme.${entry.id}`, ["a", "b"])!]),
+    );
     const movedToB = [...expected.values()].filter((owner) => owner === "b").length;
     expect(movedToB).toBeGreaterThan(0);
     expect(movedToB).toBeLessThan(entries.length);
     await waitFor(
-      () => [...expected].every(([key, owner]) => owners().get(key) === owner) && owners().size === entries.length,
+      () =>
+        [...expected].every(([key, owner]) => owners().get(key) === owner) &&
+        owners().size === entries.length,
       30_000,
       "the rendezvous assignment after scale-out",
     );
@@ -84,12 +101,19 @@ describe("ownership hand-over between adapter instances", () => {
     // Scale-in: a stops gracefully and hands everything to b.
     await a.stop();
     a = undefined;
-    await waitFor(() => owners().size === entries.length && [...owners().values()].every((o) => o === "b"), 30_000, "b to own all");
+    await waitFor(
+      () => owners().size === entries.length && [...owners().values()].every((o) => o === "b"),
+      30_000,
+      "b to own all",
+    );
     await new Promise((resolve) => setTimeout(resolve, 1000));
     plc.pause();
     const final = new Map(plc.machineNames.map((machine) => [machine, plc.readCounter(machine)]));
     await waitFor(
-      () => entries.every((entry) => plc.machineNames.every((machine) => valuesOf(`${entry.id}-${machine}`).has(final.get(machine)!))),
+      () =>
+        entries.every((entry) =>
+          plc.machineNames.every((machine) => valuesOf(`${entry.id}-${machine}`).has(final.get(machine)!)),
+        ),
       20_000,
       "the last counter values",
     );
@@ -102,7 +126,9 @@ describe("ownership hand-over between adapter instances", () => {
         const values = [...valuesOf(deviceId)].sort((x, y) => x - y);
         const first = values[0]!;
         // No loss: every counter value from the first one seen to the last one pushed arrived.
-        const missing = Array.from({ length: final.get(machine)! - first + 1 }, (_, i) => first + i).filter((v) => !valuesOf(deviceId).has(v));
+        const missing = Array.from({ length: final.get(machine)! - first + 1 }, (_, i) => first + i).filter(
+          (v) => !valuesOf(deviceId).has(v),
+        );
         expect(missing, `${deviceId} lost readings`).toEqual([]);
         // No duplicates after idempotent storage: one id per reading, and an id never names two values.
         const byId = new Map<string, number>();
@@ -122,11 +148,15 @@ describe("ownership hand-over between adapter instances", () => {
     }
     // Overlap during make-before-break is bounded: far fewer repeats than readings.
     expect(duplicateDeliveries).toBeLessThan(distinctIds / 4);
-    console.warn(`ownership hand-over: ${distinctIds} readings, ${duplicateDeliveries} repeated deliveries (same ids)`);
+    console.warn(
+      `ownership hand-over: ${distinctIds} readings, ${duplicateDeliveries} repeated deliveries (same ids)`,
+    );
 
     // Fencing tokens grow with every change of owner.
     for (const entry of entries) {
-      const fences = collector.primitives.filter((p) => p.body.deviceId.startsWith(`${entry.id}-`)).map((p) => Number(p.headers["opcua-fence"]));
+      const fences = collector.primitives
+        .filter((p) => p.body.deviceId.startsWith(`${entry.id}-`))
+        .map((p) => Number(p.headers["opcua-fence"]));
       expect(Math.max(...fences)).toBeGreaterThan(1);
     }
   });

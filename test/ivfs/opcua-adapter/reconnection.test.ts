@@ -1,7 +1,11 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPki, trustCertificateFile } from "../../../vnfs/opcua-adapter/pki.js";
-import { startPlcSimulator, type PlcSimulator, type PlcSimulatorOptions } from "../../../vnfs/simulators/plc/plc-simulator.js";
+import {
+  startPlcSimulator,
+  type PlcSimulator,
+  type PlcSimulatorOptions,
+} from "../../../vnfs/simulators/plc/plc-simulator.js";
 import {
   collectTelemetry,
   server,
@@ -32,7 +36,9 @@ describe("reconnection after a server restart", () => {
     plcOptions.port = plc.port;
     nodes.push(...plc.machineNames.map((name) => plc.nodeId(name, "Counter")), ...plc.sensorNodeIds());
     const pkiDir = join(dir.path, "adapter-pki");
-    await (await openPki({ rootDir: pkiDir, applicationUri: "urn:iotvf:test:adapter", applicationName: "adapter" })).close();
+    await (
+      await openPki({ rootDir: pkiDir, applicationUri: "urn:iotvf:test:adapter", applicationName: "adapter" })
+    ).close();
     await trustCertificateFile(pkiDir, plc.serverCertificateFile);
     const entry = server("plant", plc.endpointUrl, {
       securityMode: "Sign",
@@ -41,7 +47,12 @@ describe("reconnection after a server restart", () => {
     });
     const dataDir = join(dir.path, "data");
     collector = await collectTelemetry(dataDir);
-    adapter = await startAdapter({ dataDir, instanceId: "adapter-reconnect", pkiDir, serversFile: await writeServersFile(dir.path, [entry]) });
+    adapter = await startAdapter({
+      dataDir,
+      instanceId: "adapter-reconnect",
+      pkiDir,
+      serversFile: await writeServersFile(dir.path, [entry]),
+    });
   });
 
   afterAll(async () => {
@@ -67,11 +78,17 @@ describe("reconnection after a server restart", () => {
     await new Promise((resolve) => setTimeout(resolve, 1500)); // the adapter notices the broken channel
     const restartedAt = Date.now();
     plc = await startPlcSimulator(plcOptions);
-    await waitFor(() => attributesSince(restartedAt).size === nodes.length, 45_000, "every item after the restart");
+    await waitFor(
+      () => attributesSince(restartedAt).size === nodes.length,
+      45_000,
+      "every item after the restart",
+    );
     expect(attributesSince(restartedAt).size).toBe(nodes.length);
 
     const metrics = await adapter.running.context.metrics.metrics();
-    expect(Number(/^iotvf_opcua_reconnects_total\{[^}]*\} (\d+)/m.exec(metrics)?.[1] ?? 0)).toBeGreaterThanOrEqual(1);
+    expect(
+      Number(/^iotvf_opcua_reconnects_total\{[^}]*\} (\d+)/m.exec(metrics)?.[1] ?? 0),
+    ).toBeGreaterThanOrEqual(1);
     expect(Number(/^iotvf_opcua_monitored_items\{[^}]*\} (\d+)/m.exec(metrics)?.[1])).toBe(nodes.length);
     expect(Number(/^iotvf_opcua_sessions\{[^}]*\} (\d+)/m.exec(metrics)?.[1])).toBe(1);
   });

@@ -2,7 +2,11 @@ import { join } from "node:path";
 import { OPCUACertificateManager } from "node-opcua";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPki, trustCertificateFile } from "../../../vnfs/opcua-adapter/pki.js";
-import type { OpcuaServerConfig, SecurityModeName, SecurityPolicyName } from "../../../vnfs/opcua-adapter/server-config.js";
+import type {
+  OpcuaServerConfig,
+  SecurityModeName,
+  SecurityPolicyName,
+} from "../../../vnfs/opcua-adapter/server-config.js";
 import { startPlcSimulator, type PlcSimulator } from "../../../vnfs/simulators/plc/plc-simulator.js";
 import {
   collectTelemetry,
@@ -34,7 +38,10 @@ describe("OPC UA adapter security modes and user identities", () => {
   beforeAll(async () => {
     dir = await tempDir("opcua-security");
     // An X.509 user identity: its own key pair, trusted by the server's user PKI only.
-    const users = new OPCUACertificateManager({ rootFolder: join(dir.path, "user-pki"), disableFileWatchers: true });
+    const users = new OPCUACertificateManager({
+      rootFolder: join(dir.path, "user-pki"),
+      disableFileWatchers: true,
+    });
     await users.initialize();
     const userCertificate = join(dir.path, "user-pki", "own", "certs", "operator.pem");
     await users.createSelfSignedCertificate({
@@ -57,9 +64,16 @@ describe("OPC UA adapter security modes and user identities", () => {
     });
     const counter = plc.nodeId("Machine01", "Counter");
     const add = (id: string, overrides: Partial<OpcuaServerConfig>) =>
-      entries.push(server(id, plc.endpointUrl, { ...overrides, mappings: [{ nodeId: counter, deviceId: `dev-${id}`, attribute: "count" }] }));
+      entries.push(
+        server(id, plc.endpointUrl, {
+          ...overrides,
+          mappings: [{ nodeId: counter, deviceId: `dev-${id}`, attribute: "count" }],
+        }),
+      );
     add("none", {});
-    for (const mode of MODES) for (const policy of POLICIES) add(`${mode}-${policy}`.toLowerCase(), { securityMode: mode, securityPolicy: policy });
+    for (const mode of MODES)
+      for (const policy of POLICIES)
+        add(`${mode}-${policy}`.toLowerCase(), { securityMode: mode, securityPolicy: policy });
     add("user-password", {
       securityMode: "SignAndEncrypt",
       securityPolicy: "Basic256Sha256",
@@ -68,7 +82,11 @@ describe("OPC UA adapter security modes and user identities", () => {
     add("user-x509", {
       securityMode: "SignAndEncrypt",
       securityPolicy: "Aes256_Sha256_RsaPss",
-      identity: { type: "certificate", certificateFile: userCertificate, privateKeyFile: join(dir.path, "user-pki", "own", "private", "private_key.pem") },
+      identity: {
+        type: "certificate",
+        certificateFile: userCertificate,
+        privateKeyFile: join(dir.path, "user-pki", "own", "private", "private_key.pem"),
+      },
     });
     add("wrong-password", {
       securityMode: "Sign",
@@ -77,12 +95,21 @@ describe("OPC UA adapter security modes and user identities", () => {
     });
     // The adapter trusts the PLC's certificate up front (the untrusted path has its own test).
     const pkiDir = join(dir.path, "adapter-pki");
-    const pki = await openPki({ rootDir: pkiDir, applicationUri: "urn:iotvf:test:adapter", applicationName: "adapter" });
+    const pki = await openPki({
+      rootDir: pkiDir,
+      applicationUri: "urn:iotvf:test:adapter",
+      applicationName: "adapter",
+    });
     await pki.close();
     await trustCertificateFile(pkiDir, plc.serverCertificateFile);
     const dataDir = join(dir.path, "data");
     collector = await collectTelemetry(dataDir);
-    adapter = await startAdapter({ dataDir, instanceId: "adapter-sec", pkiDir, serversFile: await writeServersFile(dir.path, entries) });
+    adapter = await startAdapter({
+      dataDir,
+      instanceId: "adapter-sec",
+      pkiDir,
+      serversFile: await writeServersFile(dir.path, entries),
+    });
   });
 
   afterAll(async () => {
@@ -110,7 +137,9 @@ describe("OPC UA adapter security modes and user identities", () => {
   it("refuses a wrong password with an identity error and publishes nothing for it", async () => {
     const worker = adapter.adapter.workers().get("acme.wrong-password")?.worker;
     await waitFor(() => worker?.lastError !== undefined, 20_000, "the wrong-password error");
-    expect(worker!.lastError!.message).toMatch(/OPCUA_IDENTITY_REJECTED: .*rejected the username user identity/);
+    expect(worker!.lastError!.message).toMatch(
+      /OPCUA_IDENTITY_REJECTED: .*rejected the username user identity/,
+    );
     expect(measurementsOf(collector, "dev-wrong-password", "count")).toHaveLength(0);
   });
 

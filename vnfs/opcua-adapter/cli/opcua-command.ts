@@ -47,17 +47,32 @@ function parse(args: string[], env: NodeJS.ProcessEnv): { positional: string[]; 
 }
 
 function row(info: CertificateInfo): string {
-  return [info.status.padEnd(8), info.thumbprint.padEnd(40), (info.validTo ?? "").slice(0, 10).padEnd(10), info.subject, info.applicationUri ?? "", info.file].join("  ");
+  return [
+    info.status.padEnd(8),
+    info.thumbprint.padEnd(40),
+    (info.validTo ?? "").slice(0, 10).padEnd(10),
+    info.subject,
+    info.applicationUri ?? "",
+    info.file,
+  ].join("  ");
 }
 
-async function resolveTarget(pkiDir: string, target: string, from: CertificateInfo["status"]): Promise<string> {
+async function resolveTarget(
+  pkiDir: string,
+  target: string,
+  from: CertificateInfo["status"],
+): Promise<string> {
   if (existsSync(target)) return target;
-  if (!/^[0-9a-fA-F:]{8,}$/.test(target)) throw new Error(`${target} is neither a certificate file nor a SHA-1 thumbprint`);
+  if (!/^[0-9a-fA-F:]{8,}$/.test(target))
+    throw new Error(`${target} is neither a certificate file nor a SHA-1 thumbprint`);
   const matches = await findCertificate(pkiDir, target, from);
   if (matches.length === 0) {
-    throw new Error(`no ${from} certificate with thumbprint ${target} in ${pkiDir}; run 'ivf opcua pki list --pki-dir ${pkiDir}'`);
+    throw new Error(
+      `no ${from} certificate with thumbprint ${target} in ${pkiDir}; run 'ivf opcua pki list --pki-dir ${pkiDir}'`,
+    );
   }
-  if (matches.length > 1) throw new Error(`thumbprint prefix ${target} matches ${matches.length} certificates; give more digits`);
+  if (matches.length > 1)
+    throw new Error(`thumbprint prefix ${target} matches ${matches.length} certificates; give more digits`);
   return matches[0]!.file;
 }
 
@@ -74,20 +89,34 @@ export async function run(args: string[], env: NodeJS.ProcessEnv = process.env):
   }
   const [action, target, ...extra] = parsed.positional;
   if (!existsSync(parsed.pkiDir)) {
-    console.error(`ivf opcua pki: ${parsed.pkiDir} does not exist (start the adapter once, or pass --pki-dir)`);
+    console.error(
+      `ivf opcua pki: ${parsed.pkiDir} does not exist (start the adapter once, or pass --pki-dir)`,
+    );
     return 2;
   }
   try {
     if (action === "list" && !target) {
       const all = await listCertificates(parsed.pkiDir);
       out(`PKI ${parsed.pkiDir}`);
-      out(["status".padEnd(8), "thumbprint".padEnd(40), "valid to".padEnd(10), "subject", "application URI", "file"].join("  "));
+      out(
+        [
+          "status".padEnd(8),
+          "thumbprint".padEnd(40),
+          "valid to".padEnd(10),
+          "subject",
+          "application URI",
+          "file",
+        ].join("  "),
+      );
       for (const info of all) out(row(info));
       return 0;
     }
     if ((action === "trust" || action === "reject") && target && extra.length === 0) {
       const file = await resolveTarget(parsed.pkiDir, target, action === "trust" ? "rejected" : "trusted");
-      const info = action === "trust" ? await trustCertificateFile(parsed.pkiDir, file) : await rejectCertificateFile(parsed.pkiDir, file);
+      const info =
+        action === "trust"
+          ? await trustCertificateFile(parsed.pkiDir, file)
+          : await rejectCertificateFile(parsed.pkiDir, file);
       out(`${action === "trust" ? "trusted" : "rejected"} ${info.thumbprint} ${info.subject}`);
       return 0;
     }

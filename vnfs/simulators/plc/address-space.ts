@@ -29,7 +29,13 @@ export interface SimulatedMachine {
   setpoint: UAVariable;
   sensors: UAVariable[];
   /** Current values, owned by the value driver. */
-  values: { counter: number; temperature: number; pressure: number; stateIndex: number; overTemperature: boolean };
+  values: {
+    counter: number;
+    temperature: number;
+    pressure: number;
+    stateIndex: number;
+    overTemperature: boolean;
+  };
 }
 
 export function machineName(index: number): string {
@@ -41,7 +47,13 @@ export function pointNodeId(namespaceIndex: number, machine: string, point: stri
   return `ns=${namespaceIndex};s=Plant.${machine}.${point}`;
 }
 
-function addDouble(namespace: Namespace, parent: UAObject, id: string, name: string, writable = false): UAVariable {
+function addDouble(
+  namespace: Namespace,
+  parent: UAObject,
+  id: string,
+  name: string,
+  writable = false,
+): UAVariable {
   const variable = namespace.addVariable({
     componentOf: parent,
     nodeId: `s=${id}`,
@@ -79,7 +91,10 @@ function addMachine(namespace: Namespace, plant: UAObject, index: number): Simul
     dataType: "String",
     minimumSamplingInterval: 0,
   });
-  state.setValueFromSource(new Variant({ dataType: DataType.String, value: MACHINE_STATES[0] }), StatusCodes.Good);
+  state.setValueFromSource(
+    new Variant({ dataType: DataType.String, value: MACHINE_STATES[0] }),
+    StatusCodes.Good,
+  );
   const setpoint = addDouble(namespace, object, `${prefix}.Setpoint`, "Setpoint", true);
   setpoint.setValueFromSource(new Variant({ dataType: DataType.Double, value: 60 }), StatusCodes.Good);
   const machine: SimulatedMachine = {
@@ -103,13 +118,18 @@ function addResetMethod(namespace: Namespace, machine: SimulatedMachine): void {
     nodeId: `s=Plant.${machine.name}.ResetCounter`,
     browseName: "ResetCounter",
     inputArguments: [],
-    outputArguments: [{ name: "PreviousCount", dataType: DataType.UInt32, description: "counter before reset" }],
+    outputArguments: [
+      { name: "PreviousCount", dataType: DataType.UInt32, description: "counter before reset" },
+    ],
   });
   // node-opcua tells promise-style from callback-style methods by arity: keep two parameters.
   method.bindMethod(async (_inputArguments: Variant[], _context: ISessionContext) => {
     const previous = machine.values.counter;
     machine.values.counter = 0;
-    machine.counter.setValueFromSource(new Variant({ dataType: DataType.UInt32, value: 0 }), StatusCodes.Good);
+    machine.counter.setValueFromSource(
+      new Variant({ dataType: DataType.UInt32, value: 0 }),
+      StatusCodes.Good,
+    );
     return {
       statusCode: StatusCodes.Good,
       outputArguments: [new Variant({ dataType: DataType.UInt32, value: previous })],
@@ -119,7 +139,11 @@ function addResetMethod(namespace: Namespace, machine: SimulatedMachine): void {
 
 function addSensors(namespace: Namespace, machines: SimulatedMachine[], count: number): void {
   const folders = machines.map((machine) =>
-    namespace.addObject({ componentOf: machine.object, nodeId: `s=Plant.${machine.name}.Sensors`, browseName: "Sensors" }),
+    namespace.addObject({
+      componentOf: machine.object,
+      nodeId: `s=Plant.${machine.name}.Sensors`,
+      browseName: "Sensors",
+    }),
   );
   for (let i = 0; i < count; i++) {
     const machine = machines[i % machines.length]!;
@@ -134,7 +158,11 @@ export interface PlantModel {
   machines: SimulatedMachine[];
 }
 
-export function buildPlant(addressSpace: AddressSpace, machineCount: number, sensorCount: number): PlantModel {
+export function buildPlant(
+  addressSpace: AddressSpace,
+  machineCount: number,
+  sensorCount: number,
+): PlantModel {
   const namespace = addressSpace.getOwnNamespace();
   const plant = namespace.addObject({
     organizedBy: addressSpace.rootFolder.objects,

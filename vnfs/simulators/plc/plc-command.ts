@@ -23,7 +23,9 @@ export function parsePlcArgs(
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
 ): (PlcSimulatorOptions & { statsMs?: number }) | string {
-  const options: PlcSimulatorOptions & { statsMs?: number } = { pkiDir: join(env.IVF_DATA_DIR || ".ivf/data", "plc-pki") };
+  const options: PlcSimulatorOptions & { statsMs?: number } = {
+    pkiDir: join(env.IVF_DATA_DIR || ".ivf/data", "plc-pki"),
+  };
   const users: SimulatorUser[] = [];
   for (let i = 0; i < args.length; i++) {
     const flag = args[i]!;
@@ -37,7 +39,8 @@ export function parsePlcArgs(
       case "--port":
       case "--stats-ms":
       case "--machines": {
-        if (!INTEGER.test(value)) return `${flag} must be a non-negative integer, got ${JSON.stringify(value)}`;
+        if (!INTEGER.test(value))
+          return `${flag} must be a non-negative integer, got ${JSON.stringify(value)}`;
         const number = Number(value);
         if (flag === "--variables") options.variables = number;
         else if (flag === "--rate-ms") options.rateMs = number;
@@ -51,7 +54,8 @@ export function parsePlcArgs(
         break;
       case "--user": {
         const at = value.indexOf(":");
-        if (at < 1 || at === value.length - 1) return `--user must be name:password, got ${JSON.stringify(value)}`;
+        if (at < 1 || at === value.length - 1)
+          return `--user must be name:password, got ${JSON.stringify(value)}`;
         users.push({ userName: value.slice(0, at), password: value.slice(at + 1) });
         break;
       }
@@ -86,7 +90,9 @@ export async function run(args: string[]): Promise<number> {
     serverCertificateFile: simulator.serverCertificateFile,
   };
   process.stdout.write(`${JSON.stringify(summary)}\n`);
-  console.error(`PLC simulator on ${simulator.endpointUrl} (${summary.sensors} sensors, ${simulator.machineNames.length} machines); Ctrl-C stops it`);
+  console.error(
+    `PLC simulator on ${simulator.endpointUrl} (${summary.sensors} sensors, ${simulator.machineNames.length} machines); Ctrl-C stops it`,
+  );
   const statsTimer = parsed.statsMs ? reportStats(simulator, parsed.statsMs) : undefined;
   await new Promise<void>((resolve) => {
     process.once("SIGINT", () => resolve());
@@ -97,13 +103,18 @@ export async function run(args: string[]): Promise<number> {
   return 0;
 }
 
-function reportStats(simulator: Awaited<ReturnType<typeof startPlcSimulator>>, everyMs: number): NodeJS.Timeout {
+function reportStats(
+  simulator: Awaited<ReturnType<typeof startPlcSimulator>>,
+  everyMs: number,
+): NodeJS.Timeout {
   let last = { ...simulator.stats, at: Date.now() };
   return setInterval(() => {
     const now = { ...simulator.stats, at: Date.now() };
     const seconds = (now.at - last.at) / 1000;
     const changesPerSecond = Math.round((now.changes - last.changes) / seconds);
-    console.error(JSON.stringify({ plcStats: { ticks: now.ticks, overruns: now.overruns, changesPerSecond } }));
+    console.error(
+      JSON.stringify({ plcStats: { ticks: now.ticks, overruns: now.overruns, changesPerSecond } }),
+    );
     last = now;
   }, everyMs);
 }

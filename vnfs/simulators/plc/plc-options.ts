@@ -4,7 +4,8 @@
  */
 
 export type SimulatorSecurityMode = "None" | "Sign" | "SignAndEncrypt";
-export type SimulatorSecurityPolicy = "None" | "Basic256Sha256" | "Aes128_Sha256_RsaOaep" | "Aes256_Sha256_RsaPss";
+export type SimulatorSecurityPolicy =
+  "None" | "Basic256Sha256" | "Aes128_Sha256_RsaOaep" | "Aes256_Sha256_RsaPss";
 
 export interface SimulatorUser {
   userName: string;
@@ -64,7 +65,8 @@ export function resolvePlcOptions(options: PlcSimulatorOptions): ResolvedPlcOpti
     alarmThreshold: options.alarmThreshold ?? 80,
   };
   const problems: string[] = [];
-  if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) problems.push("port must be 0..65535");
+  if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535)
+    problems.push("port must be 0..65535");
   if (!Number.isInteger(resolved.machines) || resolved.machines < 1 || resolved.machines > 1000) {
     problems.push("machines must be an integer 1..1000");
   }

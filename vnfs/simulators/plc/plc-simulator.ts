@@ -87,14 +87,22 @@ async function certificateManagers(options: ResolvedPlcOptions) {
   return { server, users };
 }
 
-function createOpcuaServer(options: ResolvedPlcOptions, port: number, managers: Awaited<ReturnType<typeof certificateManagers>>) {
+function createOpcuaServer(
+  options: ResolvedPlcOptions,
+  port: number,
+  managers: Awaited<ReturnType<typeof certificateManagers>>,
+) {
   const users = new Map(options.users.map((user) => [user.userName, user.password]));
   return new OPCUAServer({
     port,
     host: options.host,
     hostname: options.host,
     resourcePath: "/iotvf/plc",
-    buildInfo: { productName: "IoTVF PLC simulator", manufacturerName: "iot-vnf-platform", softwareVersion: "1.0.0" },
+    buildInfo: {
+      productName: "IoTVF PLC simulator",
+      manufacturerName: "iot-vnf-platform",
+      softwareVersion: "1.0.0",
+    },
     serverCertificateManager: managers.server,
     userCertificateManager: managers.users,
     securityModes: options.securityModes.map((mode) => MODE[mode]!),
@@ -107,7 +115,11 @@ function createOpcuaServer(options: ResolvedPlcOptions, port: number, managers: 
     serverCapabilities: {
       maxMonitoredItems: 500_000,
       maxMonitoredItemsPerSubscription: 200_000,
-      operationLimits: { maxMonitoredItemsPerCall: 200_000, maxNodesPerBrowse: 5_000, maxNodesPerRead: 20_000 },
+      operationLimits: {
+        maxMonitoredItemsPerCall: 200_000,
+        maxNodesPerBrowse: 5_000,
+        maxNodesPerRead: 20_000,
+      },
     },
   });
 }
