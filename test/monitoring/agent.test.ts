@@ -94,7 +94,7 @@ describe("monitoring agent against real IVF processes", () => {
       logger: pino({ level: "silent" }),
       metrics: registry,
       intervalMs: 200,
-      scrapeTimeoutMs: 150,
+      scrapeTimeoutMs: 500,
       windowMs: 2000,
       healAfterFailures: 3,
       backlogAgeLimitSeconds: 4,
@@ -106,6 +106,12 @@ describe("monitoring agent against real IVF processes", () => {
     await vnfm?.close();
     for (const ivf of ivfs ?? []) await ivf.stop().catch(() => undefined);
   });
+
+  /** Runs cycles until `done` holds (at most `ms`), as the agent's own loop would. */
+  async function runUntil(done: () => boolean | Promise<boolean>, ms = 8000): Promise<void> {
+    const end = Date.now() + ms;
+    while (!(await done()) && Date.now() < end) await runFor(200);
+  }
 
   /** Runs cycles every 200 ms for `ms` (as the agent's own loop would). */
   async function runFor(ms: number): Promise<void> {
@@ -122,9 +128,12 @@ describe("monitoring agent against real IVF processes", () => {
     expect(vnfm.scaleCalls()).toEqual([]);
     for (const ivf of ivfs) Object.assign(ivf.queue, { ready: 500, oldestReadyAgeSeconds: 6 });
     const burstAt = Date.now();
-    await runFor(2500);
+    while (vnfm.scaleCalls().length === 0 && Date.now() - burstAt < 8000) await runFor(200);
+    const decidedAfter = Date.now() - burstAt;
+    expect(decidedAfter).toBeGreaterThanOrEqual(1000); // the 1 s window must hold first
+    await runFor(2000); // the burst goes on, inside the 3 s cooldown
     const outs = vnfm.scaleCalls();
-    expect(outs).toHaveLength(1); // window 1 s, then cooldown 3 s: a single decision
+    expect(outs).toHaveLength(1);
     const [out] = outs;
     expect(out!.body).toMatchObject({
       type: "SCALE_OUT",
@@ -134,10 +143,13 @@ describe("monitoring agent against real IVF processes", () => {
     });
     expect(out!.authorization).toBe("Bearer agent-token");
     expect(out!.version).toBe("2.0.0");
-    expect(Date.now() - burstAt).toBeLessThan(10_000);
+    expect(decidedAfter).toBeLessThan(8000);
 
     for (const ivf of ivfs) Object.assign(ivf.queue, { ready: 0, oldestReadyAgeSeconds: 0 });
-    await runFor(4500);
+    // Scale-in needs the scale-out cooldown (3 s) over and 2 s of quiet; one step only (cooldown 3 s).
+    const quietAt = Date.now();
+    while (vnfm.scaleCalls().length < 2 && Date.now() - quietAt < 10_000) await runFor(200);
+    expect(Date.now() - quietAt).toBeGreaterThanOrEqual(2000);
     expect(vnfm.scaleCalls().map((call) => call.body.type)).toEqual(["SCALE_OUT", "SCALE_IN"]);
     expect(vnfm.scaleLevel).toBe(0);
     await runFor(3000);
@@ -155,7 +167,8 @@ describe("monitoring agent against real IVF processes", () => {
   it("raises DEPENDENCY_UNREACHABLE and heals a VNFC failing readiness N times; raises and clears VNFC_DOWN", async () => {
     await setUp("vnf-heal");
     ivfs[0]!.queue.healthy = false;
-    await runFor(1000);
+    await runUntil(() => vnfm.healCalls().length > 0);
+    await runFor(400); // more failing probes inside the heal cooldown: no second heal
     const heals = vnfm.healCalls();
     expect(heals).toHaveLength(1);
     expect(heals[0]!.body).toMatchObject({
@@ -168,7 +181,7 @@ describe("monitoring agent against real IVF processes", () => {
       probableCause: "dependency unreachable: bus",
     });
     ivfs[0]!.queue.healthy = true;
-    await runFor(400);
+    await runUntil(async () => (await agent.alarms.activeKeys("vnf-heal")).size === 0);
     alarms = await agent.alarms.list();
     expect(alarms.find((alarm) => alarm.faultType === "DEPENDENCY_UNREACHABLE")!.perceivedSeverity).toBe(
       "CLEARED",
@@ -176,7 +189,7 @@ describe("monitoring agent against real IVF processes", () => {
 
     vnfm.autoheal = false;
     await ivfs[1]!.stop();
-    await runFor(1000);
+    await runUntil(async () => (await agent.alarms.list()).some((alarm) => alarm.faultType === "VNFC_DOWN"));
     alarms = await agent.alarms.list();
     expect(alarms.find((alarm) => alarm.faultType === "VNFC_DOWN")).toMatchObject({
       perceivedSeverity: "CRITICAL",
@@ -184,7 +197,7 @@ describe("monitoring agent against real IVF processes", () => {
     });
     expect(vnfm.healCalls()).toHaveLength(1); // auto-heal disabled now
     vnfm.vnfcs = vnfm.vnfcs.slice(0, 1); // the VNFC is gone (e.g. healed away)
-    await runFor(400);
+    await runUntil(async () => (await agent.alarms.activeKeys("vnf-heal")).size === 0);
     alarms = await agent.alarms.list();
     expect(alarms.find((alarm) => alarm.faultType === "VNFC_DOWN")!.perceivedSeverity).toBe("CLEARED");
     ivfs = ivfs.slice(0, 1);
@@ -195,6 +208,7 @@ describe("monitoring agent against real IVF processes", () => {
     ivfs[0]!.queue.oldestReadyAgeSeconds = 1.5;
     ivfs[1]!.queue.oldestReadyAgeSeconds = 0.5;
     await runFor(600);
+    await runUntil(() => agent.hub.get("vnf-osm")?.snapshot?.reportingVnfcs === 2);
     const families = parseExposition(await registry.metrics());
     const sample = families
       .get("osm_oldest_message_age")!
