@@ -7,7 +7,13 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeWithServices, serviceAddresses } from "../support/services.js";
 import { mqttSender } from "../../vnfs/simulators/meters/meter-senders.js";
 import { runMeterFleet } from "../../vnfs/simulators/meters/run-meters.js";
-import { readMetric, startIvfProcess, stopIvfProcess, type IvfProcess } from "./support/ivf-processes.js";
+import {
+  fetchWithRetry,
+  readMetric,
+  startIvfProcess,
+  stopIvfProcess,
+  type IvfProcess,
+} from "./support/ivf-processes.js";
 import { startPrivateMosquitto, type PrivateMosquitto } from "./support/mosquitto.js";
 
 /**
@@ -171,7 +177,7 @@ async function readEverything(api: IvfProcess, devices: string[]): Promise<Store
     let cursor: string | undefined;
     do {
       const url = `${api.url}/v1/devices/${deviceId}/measurements?limit=1000${cursor ? `&cursor=${cursor}` : ""}`;
-      const response = await fetch(url, { headers: { "x-api-key": appKey } });
+      const response = await fetchWithRetry(url, { headers: { "x-api-key": appKey } });
       if (response.status !== 200) throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
       const page = (await response.json()) as {
         items: { id: string; attribute: string; timestamp: string }[];

@@ -76,7 +76,7 @@ export async function stopIvfProcess(ivf: IvfProcess, graceMs = 15_000): Promise
 
 /** Reads one counter or gauge (summing its label sets) from a process's /metrics. */
 export async function readMetric(ivf: IvfProcess, name: string, labelFilter = ""): Promise<number> {
-  const text = await (await fetch(`${ivf.url}/metrics`)).text();
+  const text = await (await fetchWithRetry(`${ivf.url}/metrics`)).text();
   let total = 0;
   for (const line of text.split("\n")) {
     if (line.startsWith(`${name}{`) || line.startsWith(`${name} `)) {
@@ -85,4 +85,19 @@ export async function readMetric(ivf: IvfProcess, name: string, labelFilter = ""
     }
   }
   return total;
+}
+
+/**
+ * fetch that retries a request whose pooled keep-alive connection the server had just closed
+ * (ECONNRESET / "other side closed"): a client-side race, not an answer of the server.
+ */
+export async function fetchWithRetry(url: string, init?: RequestInit, attempts = 3): Promise<Response> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
