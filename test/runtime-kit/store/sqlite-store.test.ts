@@ -222,6 +222,32 @@ describe("sqlite store: adapter specifics", () => {
     }
   });
 
+  it("waits for another connection's write lock without blocking the event loop, then gives up clearly", async () => {
+    const path = freshFile();
+    const store = await SqliteStore.open({ path, logger, busyTimeoutMs: 1500 });
+    const rows = await store.collection<Row>("rows");
+    const other = new BetterSqlite3(path);
+    other.exec("BEGIN IMMEDIATE");
+    let ticks = 0;
+    const ticker = setInterval(() => (ticks += 1), 10);
+    const waiting = rows.insert({ id: "after-unlock" });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    other.exec("COMMIT");
+    expect(await waiting).toBe("inserted");
+    // A blocked event loop would have run the 10 ms ticker at most once or twice.
+    expect(ticks).toBeGreaterThanOrEqual(5);
+
+    other.exec("BEGIN IMMEDIATE");
+    const started = Date.now();
+    await expect(rows.insert({ id: "never" })).rejects.toThrow(/locked by another writer for 1500 ms/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
+    other.exec("ROLLBACK");
+    clearInterval(ticker);
+    other.close();
+    expect(await rows.get("never")).toBeUndefined();
+    await store.close();
+  });
+
   it("a closed store refuses new collections and fails its ping", async () => {
     const store = await SqliteStore.open({ path: ":memory:", logger });
     await store.close();

@@ -8,8 +8,8 @@ import { setTimeout as sleep } from "node:timers/promises";
  * attempts, as short jittered async sleeps that leave the event loop free.
  */
 
-/** The synchronous part of the wait, inside SQLite (its busy handler sleeps 1, 2, 5, 10... ms). */
-export const SQLITE_BUSY_TIMEOUT_MS = 20;
+/** The synchronous part of the wait, inside SQLite (about one 1 ms sleep). */
+export const SQLITE_BUSY_TIMEOUT_MS = 2;
 const MAX_PAUSE_MS = 16;
 
 export function isBusy(error: unknown): boolean {
