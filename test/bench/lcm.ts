@@ -150,7 +150,9 @@ async function openLoop(
           latencies.push(r.ms);
           statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
         },
-        () => statuses.set(0, (statuses.get(0) ?? 0) + 1),
+        () => {
+          statuses.set(0, (statuses.get(0) ?? 0) + 1);
+        },
       ),
     );
   }

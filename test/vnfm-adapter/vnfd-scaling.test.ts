@@ -3,7 +3,7 @@
  * Tacker does not support), and the bounds that name themselves when crossed.
  */
 import { describe, expect, it } from "vitest";
-import { VnfmError } from "../../vnfm-adapter/errors.js";
+import type { VnfmError } from "../../vnfm-adapter/errors.js";
 import {
   checkCounts,
   checkLevels,
