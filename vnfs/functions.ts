@@ -40,6 +40,12 @@ export const functions: FunctionEntry[] = [
     exportName: "definition",
   },
   {
+    name: "device-manager",
+    summary: "Device groups, device registry, commands and firmware/configuration jobs",
+    module: "./device-manager/definition.js",
+    exportName: "definition",
+  },
+  {
     name: "identity",
     summary: "Tenants, API clients, OAuth 2.0 tokens and JWKS",
     module: "./identity/definition.js",

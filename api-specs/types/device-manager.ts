@@ -392,7 +392,9 @@ export interface components {
         JobRequest: {
             target: components["schemas"]["JobTarget"];
             /** @description Configuration sent as the value of a `configure` command. */
-            configuration?: Record<string, never>;
+            configuration?: {
+                [key: string]: unknown;
+            };
             firmware?: components["schemas"]["Firmware"];
             /** @default 3600 */
             timeoutSeconds: number;
@@ -411,7 +413,9 @@ export interface components {
             /** @enum {string} */
             type: "configuration" | "firmware";
             target: components["schemas"]["JobTarget"];
-            configuration?: Record<string, never>;
+            configuration?: {
+                [key: string]: unknown;
+            };
             firmware?: components["schemas"]["Firmware"];
             /**
              * @description `completed` once every command reached a final state.

@@ -1,0 +1,38 @@
+import type { ConfigSpec } from "../runtime-kit/config/env-config.js";
+import { tokenAuthSettings } from "../runtime-kit/auth/auth-settings.js";
+import { COMMANDS_EXCHANGE } from "../runtime-kit/primitives/device-command.js";
+
+/** Settings of the device manager (read together with the common IVF_* settings). */
+export const deviceManagerSettings = {
+  ...tokenAuthSettings,
+  commandsExchange: {
+    kind: "string",
+    env: "IVF_BUS_COMMANDS_EXCHANGE",
+    description: "Bus exchange carrying command.* requests and command-status.* reports",
+    pattern: /^[A-Za-z0-9_.:-]{1,255}$/,
+    default: COMMANDS_EXCHANGE,
+  },
+  expirySweep: {
+    kind: "duration",
+    env: "IVF_DEVICE_MANAGER_EXPIRY_SWEEP",
+    description: "How often pending and delivered commands past their expiry are marked expired",
+    default: 5000,
+  },
+  maxJobDevices: {
+    kind: "integer",
+    env: "IVF_DEVICE_MANAGER_MAX_JOB_DEVICES",
+    description:
+      "Most devices one configuration or firmware job may target (larger jobs are refused with 422)",
+    min: 1,
+    max: 100_000,
+    default: 10_000,
+  },
+  responseValidation: {
+    kind: "enum",
+    env: "IVF_API_RESPONSE_VALIDATION",
+    description:
+      "What a response that breaks the OpenAPI document does: log (count and send) or throw (answer 500; tests)",
+    values: ["log", "throw"] as const,
+    default: "log",
+  },
+} satisfies ConfigSpec;
