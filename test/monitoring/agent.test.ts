@@ -131,7 +131,7 @@ describe("monitoring agent against real IVF processes", () => {
     while (vnfm.scaleCalls().length === 0 && Date.now() - burstAt < 8000) await runFor(200);
     const decidedAfter = Date.now() - burstAt;
     expect(decidedAfter).toBeGreaterThanOrEqual(1000); // the 1 s window must hold first
-    await runFor(2000); // the burst goes on, inside the 3 s cooldown
+    await runFor(1000); // the burst goes on, inside the 3 s cooldown
     const outs = vnfm.scaleCalls();
     expect(outs).toHaveLength(1);
     const [out] = outs;
