@@ -124,6 +124,17 @@ describe.skipIf(!referenceAvailable())("SOL004 CSARs built from the models", () 
     ])
       expect(types).toContain(`tosca.policies.nfv.${type}`);
     expect(types).toContain("openiotvf.policies.KpiIndicator");
+    expect(policies.processor_load?.properties).toMatchObject({
+      aspect: "processor_aspect",
+      scale_out: { combine: "OR", evaluation_window: "30 s", cooldown: "60 s" },
+      scale_in: { combine: "AND", evaluation_window: "300 s", cooldown: "180 s" },
+    });
+    expect(policies.processor_load?.properties.scale_in.criteria).toContainEqual({
+      indicator: "backlog",
+      metric: "iotvf_backlog_messages",
+      operator: "LT",
+      threshold: 50,
+    });
     // non-uniform aspect: steps 1,1,2,3 -> three distinct deltas, one id per step
     expect(policies.scaling_aspects?.properties.aspects.processor_aspect).toMatchObject({
       max_scale_level: 4,

@@ -1,9 +1,14 @@
-import type { Flavour, LoadedIvfModel, Vnfc } from "../../model/model-types.js";
+import type { Flavour, LoadedIvfModel, ScalingRule, Vnfc } from "../../model/model-types.js";
 import { aspectVnfcs, deltaSet, instancesAt, levelScaleLevels } from "../../model/scaling-math.js";
 import { kpiExpression } from "../promql.js";
 import type { Sol001Version } from "../render-types.js";
-import { snake } from "../yaml-emit.js";
-import { extRequirementName, indicatorPolicyType, vnfNodeTypeName } from "./vnfd-types.js";
+import { YamlFloat, snake } from "../yaml-emit.js";
+import {
+  autoScalingPolicyType,
+  extRequirementName,
+  indicatorPolicyType,
+  vnfNodeTypeName,
+} from "./vnfd-types.js";
 
 /**
  * One deployment flavour as a TOSCA topology (SOL001 6.9 / Annex A.2): the flavour file
@@ -249,6 +254,34 @@ const substitutionInputs: Record<string, unknown> = {
   configurable_properties: { type: "map" },
 };
 
+function autoScalingPolicies(loaded: LoadedIvfModel, flavour: Flavour): Record<string, unknown>[] {
+  const { monitoring } = loaded.model;
+  const rule = (value: ScalingRule) => ({
+    combine: value.combine,
+    criteria: value.criteria.map((criterion) => ({
+      indicator: criterion.kpi,
+      metric: monitoring.kpis.find((kpi) => kpi.id === criterion.kpi)?.metric ?? criterion.kpi,
+      operator: criterion.operator,
+      threshold: new YamlFloat(criterion.threshold),
+    })),
+    evaluation_window: `${value.evaluationWindowSeconds} s`,
+    cooldown: `${value.cooldownSeconds} s`,
+  });
+  return monitoring.scalingPolicies
+    .filter((policy) => policy.flavour === flavour.id)
+    .map((policy) => ({
+      [snake(policy.id)]: {
+        type: autoScalingPolicyType,
+        properties: {
+          aspect: snake(policy.aspect),
+          scale_out: rule(policy.scaleOut),
+          scale_in: rule(policy.scaleIn),
+        },
+        targets: ["vnf"],
+      },
+    }));
+}
+
 export function renderFlavourDocument(
   loaded: LoadedIvfModel,
   flavour: Flavour,
@@ -280,7 +313,12 @@ export function renderFlavourDocument(
         requirements: substitutionRequirements(loaded),
       },
       node_templates: nodes,
-      policies: [...scalingPolicies(flavour), ...levelPolicies(flavour), ...indicatorPolicies(loaded)],
+      policies: [
+        ...scalingPolicies(flavour),
+        ...levelPolicies(flavour),
+        ...indicatorPolicies(loaded),
+        ...autoScalingPolicies(loaded, flavour),
+      ],
     },
   };
 }

@@ -13,6 +13,53 @@ export function vnfNodeTypeName(loaded: LoadedIvfModel): string {
 }
 
 export const indicatorPolicyType = "openiotvf.policies.KpiIndicator";
+export const autoScalingPolicyType = "openiotvf.policies.AutoScaling";
+
+/**
+ * SOL001 has no threshold-based auto-scaling policy type, so the VNFD declares one: per aspect,
+ * a scale-out and a scale-in rule (AND/OR of KPI criteria, evaluation window, cooldown). The
+ * VNFM/monitoring agent act on it only when configurable_properties.is_autoscale_enabled is true.
+ */
+const autoScalingTypes = {
+  data_types: {
+    "openiotvf.datatypes.ScalingCriterion": {
+      derived_from: "tosca.datatypes.Root",
+      properties: {
+        indicator: { type: "string", required: true, description: "KPI id (VnfIndicator policy name)" },
+        metric: { type: "string", required: true },
+        operator: {
+          type: "string",
+          required: true,
+          constraints: [{ valid_values: ["GT", "GE", "LT", "LE", "EQ", "NE"] }],
+        },
+        threshold: { type: "float", required: true },
+      },
+    },
+    "openiotvf.datatypes.ScalingRule": {
+      derived_from: "tosca.datatypes.Root",
+      properties: {
+        combine: { type: "string", required: true, constraints: [{ valid_values: ["AND", "OR"] }] },
+        criteria: {
+          type: "list",
+          required: true,
+          entry_schema: { type: "openiotvf.datatypes.ScalingCriterion" },
+        },
+        evaluation_window: { type: "scalar-unit.time", required: true },
+        cooldown: { type: "scalar-unit.time", required: true },
+      },
+    },
+  },
+  policy: {
+    derived_from: "tosca.policies.Root",
+    description: "Threshold-based auto-scaling of one scaling aspect from VNF KPIs",
+    properties: {
+      aspect: { type: "string", required: true },
+      scale_out: { type: "openiotvf.datatypes.ScalingRule", required: true },
+      scale_in: { type: "openiotvf.datatypes.ScalingRule", required: true },
+    },
+    targets: ["tosca.nodes.nfv.VNF"],
+  },
+};
 
 function pinned(value: string): Record<string, unknown> {
   return { type: "string", constraints: [{ valid_values: [value] }], default: value };
@@ -59,7 +106,9 @@ export function renderTypesDocument(loaded: LoadedIvfModel, version: Sol001Versi
         interfaces: { Vnflcm: { type: "tosca.interfaces.nfv.Vnflcm" } },
       },
     },
+    data_types: autoScalingTypes.data_types,
     policy_types: {
+      [autoScalingPolicyType]: autoScalingTypes.policy,
       [indicatorPolicyType]: {
         derived_from: version === "2.6.1" ? "tosca.policies.Root" : "tosca.policies.nfv.VnfIndicator",
         description: "VNF indicator computed from a Prometheus metric the VNF exposes (IFA011 VnfIndicator)",
