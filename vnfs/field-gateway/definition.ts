@@ -10,6 +10,7 @@ import { loadProvisioningFile } from "./provisioning/provisioning-file.js";
 import { seedRegistry } from "./provisioning/seed-registry.js";
 import { DeviceDirectory } from "./registry/device-directory.js";
 import { openDeviceCollections } from "./registry/device-records.js";
+import { startCommandDelivery, type MqttTarget } from "./commands/start-command-delivery.js";
 
 type Context = IvfContext<typeof fieldGatewaySettings>;
 
@@ -59,11 +60,18 @@ export const definition: IvfDefinition<typeof fieldGatewaySettings> = {
       publishTimeoutMs: config.publishTimeout,
       logger,
     });
-    await startMqtt(context, intake, kpis);
+    // Commands down to MQTT and HTTP devices (issue 6, docs/design/device-manager.md).
+    const commands = await startCommandDelivery(context);
+    const mqttTarget = await startMqtt(context, intake, kpis);
+    if (mqttTarget) await commands.connectMqtt(mqttTarget);
   },
 };
 
-async function startMqtt(context: Context, intake: TelemetryIntake, kpis: IvfKpis): Promise<void> {
+async function startMqtt(
+  context: Context,
+  intake: TelemetryIntake,
+  kpis: IvfKpis,
+): Promise<MqttTarget | undefined> {
   const { config, logger } = context;
   let url = config.mqttUrl;
   let shared = config.mqttSharedSubscription;
@@ -79,7 +87,7 @@ async function startMqtt(context: Context, intake: TelemetryIntake, kpis: IvfKpi
   }
   if (!url) {
     logger.warn("MQTT ingress disabled: set IVF_MQTT_URL or IVF_MQTT_EMBEDDED_PORT");
-    return;
+    return undefined;
   }
   const ingress = await startMqttIngress(intake, {
     url,
@@ -95,4 +103,5 @@ async function startMqtt(context: Context, intake: TelemetryIntake, kpis: IvfKpi
   });
   context.readiness.add("mqtt", () => ingress.connected);
   context.shutdown.add("stop MQTT ingress", () => ingress.close(config.shutdownGrace / 2));
+  return { url, shared };
 }

@@ -1,0 +1,79 @@
+import type { IvfContext } from "../../runtime-kit/ivf-process.js";
+import { COMMANDS_EXCHANGE } from "../../runtime-kit/primitives/device-command.js";
+import type { fieldGatewaySettings } from "../settings.js";
+import { openDeviceCollections } from "../registry/device-records.js";
+import { CommandDelivery } from "./command-delivery.js";
+import { openOutbox } from "./command-outbox.js";
+import { DeviceCredentials } from "./device-credentials.js";
+import { mountHttpCommands } from "./http-commands.js";
+import { startMqttCommands, type MqttCommands } from "./mqtt-commands.js";
+
+export const COMMANDS_QUEUE = "field-gateway.commands";
+const PURGE_INTERVAL_MS = 60_000;
+
+type Context = IvfContext<typeof fieldGatewaySettings>;
+
+/** Where the gateway's MQTT sessions connect (the configured broker or the embedded one). */
+export interface MqttTarget {
+  url: string;
+  shared: boolean;
+}
+
+/**
+ * Wires command delivery into the gateway: HTTP poll/result routes now, the bus consumer at
+ * once, and the MQTT session when `connectMqtt` is called with the broker the telemetry ingress
+ * uses. Gateway instances compete on one durable queue, so each command is handled once.
+ */
+export async function startCommandDelivery(
+  context: Context,
+): Promise<{ connectMqtt(target: MqttTarget): Promise<void> }> {
+  const { config, bus, store, logger, shutdown } = context;
+  const { groups, devices } = await openDeviceCollections(store);
+  const credentials = new DeviceCredentials(groups, devices, config.registryCacheTtl);
+  let mqttCommands: MqttCommands | undefined;
+  const delivery = new CommandDelivery({
+    bus,
+    exchange: COMMANDS_EXCHANGE,
+    outbox: await openOutbox(store),
+    credentials,
+    mqtt: () => (mqttCommands?.connected ? mqttCommands.send : undefined),
+    logger,
+    metrics: context.metrics,
+  });
+  mountHttpCommands(context.app, delivery, credentials, { maxPayloadBytes: config.maxPayloadBytes, logger });
+
+  await bus.declareExchange(COMMANDS_EXCHANGE);
+  const consumer = await bus.consume(
+    { name: COMMANDS_QUEUE, exchange: COMMANDS_EXCHANGE, bindings: ["command.#"], maxDeliveries: 20 },
+    (message) => delivery.handle(message),
+    { prefetch: 20, consumerTag: `field-gateway-commands-${context.instanceId}` },
+  );
+  const purge = setInterval(() => {
+    delivery
+      .purgeExpired()
+      .catch((error: unknown) => logger.warn({ err: error }, "command outbox purge failed"));
+  }, PURGE_INTERVAL_MS);
+  purge.unref();
+  shutdown.add("stop command delivery", async () => {
+    clearInterval(purge);
+    await consumer.stop(config.shutdownGrace / 2);
+    await mqttCommands?.close();
+  });
+
+  return {
+    async connectMqtt(target) {
+      mqttCommands = await startMqttCommands(delivery, credentials, {
+        url: target.url,
+        clientId: `ivf-fg-cmd-${context.instanceId}`.slice(0, 128),
+        topicPrefix: config.mqttTopicPrefix,
+        sharedSubscription: target.shared,
+        maxPayloadBytes: config.maxPayloadBytes,
+        publishTimeoutMs: config.publishTimeout,
+        logger,
+        ...(config.mqttUsername ? { username: config.mqttUsername } : {}),
+        ...(config.mqttPassword ? { password: config.mqttPassword } : {}),
+      });
+      context.readiness.add("mqtt-commands", () => mqttCommands?.connected ?? false);
+    },
+  };
+}
