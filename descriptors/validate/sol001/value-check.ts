@@ -1,5 +1,5 @@
 import type { FindingSink } from "../findings/report.js";
-import { locate, type LoadedDocument } from "../yaml/load-document.js";
+import { locate, writtenAsInteger, type LoadedDocument } from "../yaml/load-document.js";
 import { failedConstraint } from "./constraints.js";
 import { isScalarUnitType, scalarValue, unitList } from "./scalar-units.js";
 import { primitiveTypes, type Definition, type TypeRegistry } from "./type-registry.js";
@@ -157,6 +157,19 @@ function checkPrimitive(
       for (const [key, item] of Object.entries(value))
         checkValue(context, item, entrySchema, [...path, key], `${label}.${key}`, depth + 1);
     return;
+  }
+  if (
+    type.replace(/^tosca:/, "") === "float" &&
+    Number.isInteger(value) &&
+    writtenAsInteger(context.document, path)
+  ) {
+    return report(
+      context,
+      path,
+      label,
+      `must be a float, got the integer literal ${String(value)} (tosca-parser, Tacker v1's loader, rejects it)`,
+      `write ${String(value)}.0`,
+    );
   }
   const problem = primitiveProblem(type, value);
   if (problem) report(context, path, label, problem, `see the property definition (type ${type})`);

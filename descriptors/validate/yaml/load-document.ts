@@ -12,12 +12,18 @@ export interface LoadedDocument {
   file: string;
   data: unknown;
   positions: WeakMap<object, Map<string | number, Position>>;
+  /**
+   * Members written as integer literals ("2", not "2.0"): YAML gives both the same JS number, but
+   * TOSCA float properties reject integers in tosca-parser, so the literal form matters.
+   */
+  integers: WeakMap<object, Set<string | number>>;
 }
 
 type Segment = string | number;
 interface Frame {
   position: Position;
-  children: { position: Position; result: unknown }[];
+  offset: number;
+  children: { position: Position; result: unknown; integer: boolean }[];
 }
 
 class DepthExceeded extends Error {}
@@ -91,6 +97,7 @@ export function loadDocument(
     return undefined;
   }
   const positions = new WeakMap<object, Map<Segment, Position>>();
+  const integers = new WeakMap<object, Set<Segment>>();
   const stack: Frame[] = [];
   const listener = (
     event: string,
@@ -100,13 +107,17 @@ export function loadDocument(
       if (stack.length >= limits.maxDepth) throw new DepthExceeded();
       stack.push({
         position: { line: state.line + 1, column: state.position - state.lineStart + 1 },
+        offset: state.position,
         children: [],
       });
       return;
     }
     const frame = stack.pop() as Frame;
-    recordChildren(positions, state.result, frame);
-    stack[stack.length - 1]?.children.push({ position: frame.position, result: state.result });
+    recordChildren(positions, integers, state.result, frame);
+    const integer =
+      typeof state.result === "number" &&
+      integerLiteral.test(text.slice(frame.offset, state.position).trim());
+    stack[stack.length - 1]?.children.push({ position: frame.position, result: state.result, integer });
   };
   let data: unknown;
   try {
@@ -124,25 +135,34 @@ export function loadDocument(
     );
     return undefined;
   }
-  return { file, data, positions };
+  return { file, data, positions, integers };
 }
+
+const integerLiteral = /^[-+]?(0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|0o[0-7_]+)$/;
 
 function recordChildren(
   positions: WeakMap<object, Map<Segment, Position>>,
+  integers: WeakMap<object, Set<Segment>>,
   result: unknown,
   frame: Frame,
 ): void {
   if (result === null || typeof result !== "object" || positions.has(result)) return;
   const map = new Map<Segment, Position>();
+  const literal = new Set<Segment>();
   if (Array.isArray(result)) {
-    frame.children.forEach((child, index) => map.set(index, child.position));
+    frame.children.forEach((child, index) => {
+      map.set(index, child.position);
+      if (child.integer) literal.add(index);
+    });
   } else if (frame.children.length % 2 === 0) {
     for (let index = 0; index < frame.children.length; index += 2) {
       const key = frame.children[index] as Frame["children"][number];
       map.set(String(key.result), key.position);
+      if (frame.children[index + 1]?.integer) literal.add(String(key.result));
     }
   }
   positions.set(result, map);
+  if (literal.size) integers.set(result, literal);
 }
 
 function reportParseError(error: unknown, file: string, sink: FindingSink, limits: ValidationLimits): void {
@@ -202,4 +222,15 @@ export function locate(document: LoadedDocument, path: readonly Segment[]): Find
     ...(position ? { line: position.line, column: position.column } : {}),
     pointer: jsonPointer(path),
   };
+}
+
+/** True when the node at `path` was written as an integer literal. */
+export function writtenAsInteger(document: LoadedDocument, path: readonly Segment[]): boolean {
+  let parent: unknown = document.data;
+  for (const segment of path.slice(0, -1)) {
+    if (parent === null || typeof parent !== "object") return false;
+    parent = (parent as Record<string | number, unknown>)[segment];
+  }
+  if (parent === null || typeof parent !== "object") return false;
+  return document.integers.get(parent)?.has(path[path.length - 1] as Segment) === true;
 }

@@ -66,6 +66,17 @@ describe.skipIf(!available)("SOL001 VNFD against the official type definitions",
     expect(messages.some((message) => message.includes("must be an integer"))).toBe(true);
   });
 
+  it("rejects an integer literal for a float property, as tosca-parser does, but accepts 2.0", async () => {
+    const template = (ratio: string): Buffer =>
+      Buffer.from(
+        `tosca_definitions_version: tosca_simple_yaml_1_2\nnode_types:\n  demo.Meter:\n    derived_from: tosca.nodes.Root\n    properties:\n      ratio: {type: float}\ntopology_template:\n  node_templates:\n    meter:\n      type: demo.Meter\n      properties:\n        ratio: ${ratio}\n`,
+      );
+    const integer = await validatePackage(template("2"), { name: "meter.yaml" });
+    expect(findingOf(integer, "IVF-TOSCA-007")).toMatchObject({ hint: "write 2.0", location: { line: 12 } });
+    const float = await validatePackage(template("2.0"), { name: "meter.yaml" });
+    expect(float.findings.filter((finding) => finding.rule === "IVF-TOSCA-007")).toEqual([]);
+  });
+
   it("enforces constraints declared by the provider type (valid_values)", async () => {
     const report = await check(edit(tackerLikeFiles(), top, "provider: Company", "provider: Other"));
     expect(findingOf(report, "IVF-TOSCA-007").message).toContain("must be one of");
