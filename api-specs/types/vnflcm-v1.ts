@@ -28,11 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List VNF instances
-         * @description SOL013 filter, selectors (exclude_default by default) and paging.
-         */
-        get: operations["listVnfInstancesV1"];
+        get?: never;
         put?: never;
         /**
          * Create a VNF instance identifier
@@ -640,38 +636,6 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
-        };
-    };
-    listVnfInstancesV1: {
-        parameters: {
-            query?: {
-                /** @description SOL013 5.2 filter expression, e.g. (eq,instantiationState,INSTANTIATED);(cont,vnfInstanceName,gw). */
-                filter?: components["parameters"]["Filter"];
-                /** @description Marker of the next page, taken from the Link header. */
-                nextpage_opaque_marker?: components["parameters"]["NextpageOpaqueMarker"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of VNF instances. */
-            200: {
-                headers: {
-                    Version: components["headers"]["Version"];
-                    Link: components["headers"]["Link"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VnfInstance"][];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["InternalError"];
         };
     };
     createVnfInstanceV1: {

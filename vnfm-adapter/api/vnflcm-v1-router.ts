@@ -15,7 +15,8 @@ export function vnflcmV1Router(controller: VnflcmV1Controller): Router {
   router.use(requireJsonBody());
   router.use(express.json({ limit: "1mb" }));
   resource(router, "/api_versions", { get: (_req, res) => controller.apiVersions(res) });
-  resource(router, "/vnf_instances", { get: controller.listInstances, post: controller.createInstance });
+  // ONAP SO's subset (its SOL003-VNFLifecycleManagement-API.json): no list of instances on v1.
+  resource(router, "/vnf_instances", { post: controller.createInstance });
   resource(router, "/vnf_instances/:vnfInstanceId", {
     get: controller.getInstance,
     delete: controller.deleteInstance,

@@ -52,20 +52,6 @@ export class VnflcmV1Controller {
       .json(renderVnfInstanceV1(instance, this.base));
   };
 
-  listInstances = async (req: Request, res: Response) => {
-    const items = (await this.lcm.listInstances()).map((i) =>
-      renderVnfInstanceV1(withoutVersion(i), this.base),
-    );
-    sendList(req, res, items, {
-      schemas: this.schemas,
-      schemaName: "VnfInstance",
-      defaultExcluded: [],
-      selectors: false,
-      pageSize: this.options.pageSize,
-      apiRoot: this.options.apiRoot,
-    });
-  };
-
   getInstance = async (req: Request, res: Response) => {
     const instance = await this.lcm.getInstance(String(req.params.vnfInstanceId));
     res.json(renderVnfInstanceV1(withoutVersion(instance), this.base));
