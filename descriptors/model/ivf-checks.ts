@@ -3,6 +3,8 @@ import type { Flavour, IvfModel } from "./model-types.js";
 import { checkMonitoring } from "./kpi-checks.js";
 import { instancesAt, maxScaleLevels } from "./scaling-math.js";
 import type { YamlSource } from "./yaml-source.js";
+import { commonSettings } from "../../vnfs/runtime-kit/config/common-settings.js";
+import { ConfigError, loadConfig } from "../../vnfs/runtime-kit/config/env-config.js";
 
 /**
  * Cross-reference and consistency rules the JSON Schema cannot express. Each rule reports
@@ -141,6 +143,7 @@ function checkRunSpec(sink: IssueSink, model: IvfModel): void {
           `${key}=${value} is not a declared port of the VNFC`,
           "declare it under ports so CPs, Helm and the VNFM expose it",
         );
+    checkCommonSettings(sink, model, v);
     const host = vnfc.run.env.IVF_HTTP_HOST;
     if (host !== "0.0.0.0" && host !== "::")
       sink.add(
@@ -150,6 +153,36 @@ function checkRunSpec(sink: IssueSink, model: IvfModel): void {
         "the runtime default 127.0.0.1 is unreachable from other VNFCs",
       );
   });
+}
+
+/**
+ * The runtime kit's own parser judges the common IVF_* values (so the model cannot hold a value
+ * `ivf run` would refuse), and the process must finish its graceful shutdown before the VNFM's
+ * graceful termination timeout expires.
+ */
+function checkCommonSettings(sink: IssueSink, model: IvfModel, v: number): void {
+  const env = model.vnfcs[v]?.run.env ?? {};
+  try {
+    const config = loadConfig(commonSettings, env);
+    if (config.shutdownGrace >= model.lifecycle.gracefulTerminationSeconds * 1000)
+      sink.add(
+        modelErrorCodes.CONSISTENCY,
+        ["vnfcs", v, "run", "env", "IVF_SHUTDOWN_GRACE"],
+        `shutdown grace ${config.shutdownGrace} ms is not shorter than lifecycle.gracefulTerminationSeconds (${model.lifecycle.gracefulTerminationSeconds} s)`,
+        "the VNFM would kill the process mid-drain",
+      );
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const problem of error.problems) {
+      const key = /^(IVF_[A-Z0-9_]+)/.exec(problem)?.[1];
+      sink.add(
+        modelErrorCodes.CONSISTENCY,
+        ["vnfcs", v, "run", "env", ...(key ? [key] : [])],
+        problem,
+        "the runtime kit would refuse to start with it",
+      );
+    }
+  }
 }
 
 function checkFlavour(sink: IssueSink, model: IvfModel, flavour: Flavour, at: (string | number)[]): void {

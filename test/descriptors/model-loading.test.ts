@@ -185,6 +185,24 @@ describe("model errors name file, line and JSON path", () => {
     );
   });
 
+  it("env values the runtime kit would refuse are reported with its own message", () => {
+    const text = original
+      .replace("IVF_LOG_LEVEL: info", "IVF_LOG_LEVEL: chatty")
+      .replace("IVF_SHUTDOWN_GRACE: 20s", "IVF_SHUTDOWN_GRACE: 45s");
+    const issues = issuesOf(text);
+    expect(issues).toContainEqual(
+      expect.objectContaining({ pointer: "/vnfcs/0/run/env/IVF_LOG_LEVEL", line: lineOf(text, "chatty") }),
+    );
+    expect(issues).toHaveLength(1);
+    const grace = issuesOf(original.replace("IVF_SHUTDOWN_GRACE: 20s", "IVF_SHUTDOWN_GRACE: 45s"));
+    expect(grace).toContainEqual(
+      expect.objectContaining({
+        pointer: "/vnfcs/0/run/env/IVF_SHUTDOWN_GRACE",
+        message: expect.stringContaining("45000 ms"),
+      }),
+    );
+  });
+
   it("YAML syntax errors carry the line", () => {
     const text = original.replace("kind: ivf", "kind: [ivf");
     const [issue] = issuesOf(text);
