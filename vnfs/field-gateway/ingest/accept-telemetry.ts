@@ -12,6 +12,7 @@ import type { DeviceGroupRecord } from "../registry/device-records.js";
 import type { BatchPublisher } from "./batch-publisher.js";
 import { IngestError } from "./ingest-errors.js";
 import { decodeJson, normalisePayload } from "./normalise-payload.js";
+import { applyTransformations } from "./group-transformations.js";
 
 export interface TelemetryInput {
   protocol: Extract<SourceProtocol, "mqtt" | "http">;
@@ -42,10 +43,12 @@ export class TelemetryIntake {
     try {
       const receivedAt = new Date();
       const device = await this.directory.resolve(input.apiKey, input.deviceId);
-      const measurements = normalisePayload(decodeJson(input.payload), {
-        receivedAt,
-        maxFutureSkewMs: this.maxFutureSkewMs,
-      });
+      // The group's transformation expressions (issue 6) run before the group's declarations are checked.
+      const measurements = applyTransformations(
+        normalisePayload(decodeJson(input.payload), { receivedAt, maxFutureSkewMs: this.maxFutureSkewMs }),
+        device.group,
+        device.deviceId,
+      );
       checkAgainstGroup(measurements, device.group);
       const primitive: TelemetryPrimitive = {
         primitiveVersion: PRIMITIVE_VERSION,
