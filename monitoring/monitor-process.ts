@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import { hostname } from "node:os";
 import { listIvfModels, loadIvfModel } from "../descriptors/index.js";
 import type { IvfContext, IvfDefinition } from "../vnfs/runtime-kit/ivf-process.js";
@@ -68,12 +69,18 @@ export const monitorDefinition: IvfDefinition<typeof monitorSettings> = {
         : {}),
     });
     let listeningUrl = `http://${config.httpHost}:${config.httpPort}`;
+    const apiToken = config.apiToken;
+    if (!apiToken)
+      logger.warn(
+        "IVF_MONITOR_API_TOKEN is not set: the SOL003 monitoring APIs accept unauthenticated requests",
+      );
     const apis = await createMonitoringApis({
       store: context.store,
       hub: agent.hub,
       alarms: agent.alarms,
       logger,
       apiRoot: () => config.apiRoot ?? listeningUrl,
+      ...(apiToken ? { authorize: async (token: string) => verifyStatic(token, apiToken) } : {}),
     });
     // With IVF_HTTP_PORT=0 the port is known only once listening: links use the port requests arrive on.
     context.app.use((req, _res, next) => {
@@ -93,6 +100,13 @@ export const monitorDefinition: IvfDefinition<typeof monitorSettings> = {
     });
   },
 };
+
+/** Constant-time comparison of a presented token with the configured one. */
+function verifyStatic(presented: string, expected: string): void {
+  const a = Buffer.from(presented);
+  const b = Buffer.from(expected);
+  if (a.length !== b.length || !timingSafeEqual(a, b)) throw new Error("unknown token");
+}
 
 function tokenSource(context: MonitorContext): TokenSource {
   const { config } = context;

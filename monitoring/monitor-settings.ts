@@ -66,6 +66,13 @@ export const monitorSettings = {
     description: "Public apiRoot of the agent's SOL003 PM/FM/indicator APIs (default: the listening URL)",
     protocols: ["http", "https"],
   },
+  apiToken: {
+    kind: "string",
+    env: "IVF_MONITOR_API_TOKEN",
+    description:
+      "Bearer token clients must send to the agent's SOL003 APIs; unset leaves them open (loopback use only)",
+    secret: true,
+  },
   vesUrl: {
     kind: "url",
     env: "IVF_MONITOR_VES_URL",

@@ -5,7 +5,13 @@ import type { AlarmManager } from "../fault/alarm-manager.js";
 import type { MonitoringHub } from "../hub/monitoring-hub.js";
 import type { ApiContext } from "./common/api-context.js";
 import { apiError } from "./common/api-error.js";
-import { apiVersionsHandler, jsonBodies, problemHandler, requireVersion } from "./common/http.js";
+import {
+  apiVersionsHandler,
+  jsonBodies,
+  problemHandler,
+  requireBearer,
+  requireVersion,
+} from "./common/http.js";
 import { NotificationSender } from "./common/notification-sender.js";
 import { SpecSchemas } from "./common/spec-schemas.js";
 import { Subscriptions } from "./common/subscriptions.js";
@@ -34,6 +40,8 @@ export interface MonitoringApiDeps {
   /** SOL003 callback test on subscription creation (default true). */
   testCallbacks?: boolean;
   sender?: NotificationSender;
+  /** Verifies a bearer token (throws when invalid); absent = the host protects the router itself. */
+  authorize?: (token: string) => Promise<unknown>;
 }
 
 export type MonitoringApis = Router & { close(): void; sender: NotificationSender };
@@ -97,6 +105,7 @@ export async function createMonitoringApis(deps: MonitoringApiDeps): Promise<Mon
   const root = Router() as MonitoringApis;
   const mount = (prefix: string, version: string, body: Router) => {
     const api = Router();
+    if (deps.authorize) api.use(requireBearer(deps.authorize));
     api.use(requireVersion(version));
     api.use(jsonBodies());
     api.get(

@@ -46,7 +46,7 @@ describe("ivf monitor", () => {
     }
   });
 
-  it("becomes ready after its first cycle and serves the SOL003 monitoring APIs with links on its own address", async () => {
+  it("becomes ready after its first cycle and serves the SOL003 monitoring APIs, bearer-protected, with links on its own address", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ivf-monitor-cli-"));
     const vnfm = await new VnfmStandIn("vnf-cli", "unknown-vnfd", "a").start();
     const monitor = await startIvf(monitorDefinition, {
@@ -67,6 +67,15 @@ describe("ivf monitor", () => {
         apiVersions: [{ version: "1.3.0", isDeprecated: false }],
       });
       expect(versions.headers.get("version")).toBe("1.3.0");
+      const alarms = (token?: string) =>
+        fetch(`${monitor.server.url}/vnffm/v1/alarms`, {
+          headers: { version: "1.3.0", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        });
+      const anonymous = await alarms();
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get("www-authenticate")).toContain("Bearer");
+      expect((await alarms("wrong")).status).toBe(401);
+      expect((await alarms("api-secret")).status).toBe(200);
     } finally {
       await monitor.stop();
       await vnfm.close();

@@ -22,6 +22,33 @@ export function jsonBodies(): RequestHandler {
   });
 }
 
+/**
+ * SOL013 8.1: `Authorization: Bearer <token>` on every request except api_versions. The check
+ * itself is the host's (the VNFM passes its token verifier; `ivf monitor` a static token).
+ */
+export function requireBearer(verify: (token: string) => Promise<unknown>): RequestHandler {
+  return async (req, res, next) => {
+    if (/\/api[-_]versions$/.test(req.path)) return next();
+    const header = req.header("authorization");
+    if (!header?.startsWith("Bearer ")) {
+      res.setHeader("WWW-Authenticate", 'Bearer realm="ivf-monitor"');
+      return next(apiError("UNAUTHORIZED", "send Authorization: Bearer <token> (OAuth 2.0, SOL013 8.1)"));
+    }
+    try {
+      await verify(header.slice(7).trim());
+      next();
+    } catch (error) {
+      res.setHeader("WWW-Authenticate", 'Bearer realm="ivf-monitor", error="invalid_token"');
+      next(
+        apiError(
+          "UNAUTHORIZED",
+          `the access token is not valid: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
+    }
+  };
+}
+
 /** Requests must name a version of the API's major version (`Version: 1.3.0`). */
 export function requireVersion(apiVersion: string): RequestHandler {
   const major = apiVersion.split(".")[0];
