@@ -55,6 +55,7 @@ describe("ivf monitor", () => {
       IVF_HTTP_PORT: "0",
       IVF_MONITOR_VNFM_URL: vnfm.url,
       IVF_MONITOR_INTERVAL: "200ms",
+      IVF_MONITOR_API_TOKEN: "api-secret",
     });
     try {
       const deadline = Date.now() + 5000;
