@@ -615,7 +615,7 @@ export interface components {
             extensions?: components["schemas"]["KeyValuePairs"];
             vnfConfigurableProperties?: components["schemas"]["KeyValuePairs"];
         };
-        /** @description SOL003 5.5.2.5. */
+        /** @description SOL003 5.5.2.5. additionalParams.isAutomaticInvocation=true marks an auto-scaling request. */
         ScaleVnfRequest: {
             /** @enum {string} */
             type: "SCALE_OUT" | "SCALE_IN";
@@ -651,8 +651,10 @@ export interface components {
             gracefulTerminationTimeout?: number;
             additionalParams?: components["schemas"]["KeyValuePairs"];
         };
-        /** @description SOL003 5.5.2.9; additionalParams.vnfcInstanceId may list VNFC ids to replace. */
+        /** @description SOL003 5.5.2.9. Without VNFC ids every VNFC that is not running and ready is replaced. additionalParams.isAutomaticInvocation=true marks an auto-heal. */
         HealVnfRequest: {
+            /** @description VNFCs to replace (SOL002/Tacker style; also accepted in additionalParams). */
+            vnfcInstanceId?: string[];
             cause?: string;
             additionalParams?: components["schemas"]["KeyValuePairs"];
         };

@@ -60,8 +60,18 @@ describe.runIf(referenceAvailable())("VNF LCM v2 workflows on the local-process 
   });
 
   it("scale out applies the non-uniform delta of step 3 (+1) and then refuses to pass max_scale_level", async () => {
-    const occ = await h.task(id, "scale", { type: "SCALE_OUT", aspectId: "gw_aspect" });
-    await h.waitOcc(occ, ["COMPLETED"]);
+    const occ = await h.task(id, "scale", {
+      type: "SCALE_OUT",
+      aspectId: "gw_aspect",
+      additionalParams: { isAutomaticInvocation: true, triggeredBy: "ivf-monitor" },
+    });
+    expect((await h.waitOcc(occ, ["COMPLETED"])).isAutomaticInvocation).toBe(true);
+    await h.sink.waitFor(() => h.sink.occStates(occ).includes("RESULT:COMPLETED"));
+    expect(
+      h.sink.received
+        .filter((r) => r.body.vnfLcmOpOccId === occ)
+        .every((r) => r.body.isAutomaticInvocation === true),
+    ).toBe(true);
     const instance = await h.instance(id);
     expect(instance.instantiatedVnfInfo.scaleStatus[0].scaleLevel).toBe(3);
     expect(vnfcs(instance)).toHaveLength(5);
@@ -148,6 +158,7 @@ describe.runIf(referenceAvailable())("VNF LCM v2 workflows on the local-process 
     process.kill(vnfc.metadata.pid, "SIGKILL");
     await new Promise((r) => setTimeout(r, 100));
     const occ = await h.task(id, "heal", { cause: "process died" });
+    expect((await h.client.get(`/vnflcm/v2/vnf_lcm_op_occs/${occ}`)).body.isAutomaticInvocation).toBe(false);
     const done = await h.waitOcc(occ, ["COMPLETED"]);
     expect(done.resourceChanges.affectedVnfcs).toEqual([
       expect.objectContaining({ id: vnfc.id, changeType: "MODIFIED" }),

@@ -117,6 +117,11 @@ export class LcmController {
     await this.deps.events.instanceDeleted(withoutVersion(instance));
   }
 
+  /**
+   * SOL003 has no request attribute for "started by an auto-scaler/auto-healer"; the IVF monitor
+   * sends additionalParams.isAutomaticInvocation=true (docs/design/monitoring.md) and the
+   * occurrence's isAutomaticInvocation reflects it.
+   */
   startTask(
     id: string,
     operation: LcmOperationType,
@@ -124,8 +129,10 @@ export class LcmController {
     createdBy: ApiMajor,
     expectedVersion?: number,
   ): Promise<VnfLcmOpOccRecord> {
+    const params = body.additionalParams as Record<string, unknown> | undefined;
     return this.deps.conductor.start(id, operation, body, {
       createdBy,
+      isAutomaticInvocation: params?.isAutomaticInvocation === true,
       ...(expectedVersion !== undefined ? { expectedVersion } : {}),
     });
   }

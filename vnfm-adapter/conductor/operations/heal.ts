@@ -14,11 +14,13 @@ export const heal: OperationModule = {
     const info = requireInstantiated(instance, "heal");
     const flavour = flavourOf(vnfd, info.flavourId);
     const params = (request.additionalParams ?? {}) as Record<string, unknown>;
+    // SOL002/Tacker put vnfcInstanceId at the top level; SOL003 has only additionalParams.
+    const named = params.vnfcInstanceId ?? request.vnfcInstanceId;
     let replace: string[];
-    if (params.vnfcInstanceId !== undefined) {
-      if (!Array.isArray(params.vnfcInstanceId))
+    if (named !== undefined) {
+      if (!Array.isArray(named))
         throw vnfmError("INVALID_TASK", "additionalParams.vnfcInstanceId must be a list of VNFC ids");
-      replace = params.vnfcInstanceId.map(String);
+      replace = named.map(String);
       const unknown = replace.filter((id) => !instance.vnfcs.some((v) => v.id === id));
       if (unknown.length > 0)
         throw vnfmError(
