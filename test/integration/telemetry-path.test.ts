@@ -17,7 +17,8 @@ import {
 import { startPrivateMosquitto, type PrivateMosquitto } from "./support/mosquitto.js";
 
 /**
- * THE telemetry path (issue 2): N readings over MQTT QoS 1 to Mosquitto -> field-gateway ->
+ * THE telemetry path (issue 2): N readings over MQTT QoS 1 to Mosquitto -> two field-gateways
+ * sharing the subscription ($share/field-gateway/...) ->
  * RabbitMQ -> two request-processors (one SIGKILLed mid-run) -> store -> read back from cloud-api.
  * Every acknowledged reading must be there exactly once: zero loss, zero duplicates.
  */
@@ -71,9 +72,10 @@ await describeWithServices(
           startIvfProcess("request-processor", `it-rp1-${run}`, env),
           startIvfProcess("request-processor", `it-rp2-${run}`, env),
           startIvfProcess("cloud-api", `it-api-${run}`, env),
+          startIvfProcess("field-gateway", `it-fg2-${run}`, env),
         ])),
       );
-    }, 120_000);
+    }, 180_000);
 
     afterAll(async () => {
       await Promise.all(processes.map((ivf) => stopIvfProcess(ivf)));
@@ -87,7 +89,13 @@ await describeWithServices(
     }, 60_000);
 
     it(`stores every one of ${MESSAGES} acknowledged readings exactly once although a request-processor is killed mid-run`, async () => {
-      const [gateway, victim, survivor, api] = processes as [IvfProcess, IvfProcess, IvfProcess, IvfProcess];
+      const [gateway, victim, survivor, api, gateway2] = processes as [
+        IvfProcess,
+        IvfProcess,
+        IvfProcess,
+        IvfProcess,
+        IvfProcess,
+      ];
       const acked = new Map<string, Set<string>>();
       const sender = await mqttSender(mosquitto.url, deviceKey, names.topicPrefix);
       let killedAt = -1;
@@ -152,13 +160,21 @@ await describeWithServices(
       expect(stored.total).toBe(expectedTotal);
       expect(stored.duplicateIds).toBe(0);
       expect(await readMetric(gateway, "iotvf_dropped_messages_total")).toBe(0);
+      expect(await readMetric(gateway2, "iotvf_dropped_messages_total")).toBe(0);
+      // The shared subscription split the device traffic between both gateways, and nothing twice.
+      const perGateway = [
+        await readMetric(gateway, "iotvf_messages_received_total"),
+        await readMetric(gateway2, "iotvf_messages_received_total"),
+      ];
+      expect(perGateway.every((count) => count > 0)).toBe(true);
+      expect(perGateway[0]! + perGateway[1]!).toBe(MESSAGES);
       const survivorOk = await readMetric(survivor, "iotvf_messages_processed_total", 'outcome="ok"');
       expect(survivorOk).toBeGreaterThan(0);
       console.warn(
         `telemetry path: ${MESSAGES} readings; victim killed after ${processedBeforeKill} processed and ${killedAt} acknowledged to devices; survivor processed ${survivorOk}, ` +
           `redelivered to survivor ${await readMetric(survivor, "iotvf_redelivered_messages_total")}`,
       );
-    }, 240_000);
+    }, 360_000);
   },
 );
 
