@@ -46,31 +46,42 @@ export function checkCollectionName(name: unknown): string {
   return name;
 }
 
+/** Why a field path is invalid, or undefined when it is valid. */
+function fieldPathProblem(path: string): string | undefined {
+  if (path.length === 0) return "it must be a non-empty string";
+  const segments = path.split(".");
+  if (segments.length > MAX_PATH_SEGMENTS) return `it has more than ${MAX_PATH_SEGMENTS} segments`;
+  if (!segments.every((segment) => SEGMENT_PATTERN.test(segment))) {
+    return "each dot-separated segment must match [A-Za-z_][A-Za-z0-9_]* (at most 64 characters)";
+  }
+  if (segments[0] === "_id") return '"_id" is reserved; query the document key as "id"';
+  if (segments.some((segment) => FORBIDDEN_SEGMENTS.has(segment))) {
+    return '"__proto__", "constructor" and "prototype" are not accepted as field names';
+  }
+  if (segments.length > 1 && RESERVED_FIELDS.has(segments[0] ?? "")) {
+    return `"${segments[0]}" is a scalar kept by the store; it has no sub-fields`;
+  }
+  return undefined;
+}
+
+/** Paths already found valid (the check is pure); bounded so that odd callers cannot grow it. */
+const validPaths = new Set<string>();
+const MAX_REMEMBERED_PATHS = 4096;
+
 /**
  * Field paths are top-level names or dotted paths ("meta.site"). Adapters build SQL text and
  * MongoDB keys from paths that passed this check only, so the pattern is the injection guard.
  */
-export function checkFieldPath(path: unknown, where: string): string[] {
-  const refuse = (why: string): never => {
+export function checkFieldPath(path: unknown, where: string): string {
+  if (typeof path === "string" && validPaths.has(path)) return path;
+  const problem = typeof path === "string" ? fieldPathProblem(path) : "it must be a non-empty string";
+  if (problem !== undefined) {
     const shown = typeof path === "string" ? quote(path) : typeof path;
-    throw new StoreInputError("STORE_INVALID_FIELD", `${where}: field path ${shown} is invalid: ${why}`);
-  };
-  if (typeof path !== "string" || path.length === 0) return refuse("it must be a non-empty string");
-  const segments = path.split(".");
-  if (segments.length > MAX_PATH_SEGMENTS) return refuse(`it has more than ${MAX_PATH_SEGMENTS} segments`);
-  for (const segment of segments) {
-    if (!SEGMENT_PATTERN.test(segment)) {
-      return refuse("each dot-separated segment must match [A-Za-z_][A-Za-z0-9_]* (at most 64 characters)");
-    }
+    throw new StoreInputError("STORE_INVALID_FIELD", `${where}: field path ${shown} is invalid: ${problem}`);
   }
-  if (segments[0] === "_id") return refuse('"_id" is reserved; query the document key as "id"');
-  if (segments.some((segment) => FORBIDDEN_SEGMENTS.has(segment))) {
-    return refuse('"__proto__", "constructor" and "prototype" are not accepted as field names');
-  }
-  if (segments.length > 1 && RESERVED_FIELDS.has(segments[0] ?? "")) {
-    return refuse(`"${segments[0]}" is a scalar kept by the store; it has no sub-fields`);
-  }
-  return segments;
+  if (validPaths.size >= MAX_REMEMBERED_PATHS) validPaths.clear();
+  validPaths.add(path as string);
+  return path as string;
 }
 
 export function checkId(id: unknown, collection: string): string {

@@ -36,15 +36,31 @@ const COLUMNS: Record<string, { column: string; rank: number }> = {
 
 const jsonPath = (path: string): string => `'$.${path}'`;
 
+/** Expressions per path, built once: queries repeat a handful of paths. */
+const expressions = new Map<string, { value: string; rank: string }>();
+const MAX_REMEMBERED_PATHS = 4096;
+
+function expressionsOf(path: string): { value: string; rank: string } {
+  let known = expressions.get(path);
+  if (!known) {
+    known = {
+      value: COLUMNS[path]?.column ?? `json_extract(doc, ${jsonPath(path)})`,
+      rank:
+        `CASE json_type(doc, ${jsonPath(path)}) WHEN 'integer' THEN 1 WHEN 'real' THEN 1 WHEN 'text' THEN 2 ` +
+        `WHEN 'object' THEN 3 WHEN 'array' THEN 4 WHEN 'true' THEN 5 WHEN 'false' THEN 5 ELSE 0 END`,
+    };
+    if (expressions.size >= MAX_REMEMBERED_PATHS) expressions.clear();
+    expressions.set(path, known);
+  }
+  return known;
+}
+
 export function valueExpression(path: string): string {
-  return COLUMNS[path]?.column ?? `json_extract(doc, ${jsonPath(path)})`;
+  return expressionsOf(path).value;
 }
 
 export function rankExpression(path: string): string {
-  return (
-    `CASE json_type(doc, ${jsonPath(path)}) WHEN 'integer' THEN 1 WHEN 'real' THEN 1 WHEN 'text' THEN 2 ` +
-    `WHEN 'object' THEN 3 WHEN 'array' THEN 4 WHEN 'true' THEN 5 WHEN 'false' THEN 5 ELSE 0 END`
-  );
+  return expressionsOf(path).rank;
 }
 
 /** The expressions an index over these fields holds, in the order queries use them. */
