@@ -8,10 +8,9 @@ import { emitYaml } from "./yaml-emit.js";
  * /healthz and /readyz, Prometheus scrape annotations, requests from the model's compute.
  */
 function deployment(loaded: LoadedIvfModel, vnfc: Vnfc): Record<string, unknown> {
-  const { model, platform } = loaded;
+  const { model } = loaded;
   const name = `${model.name}-${vnfc.id}`;
   const http = vnfc.ports.find((port) => port.appProtocol === "http");
-  const profile = model.flavours[0]?.vnfcProfiles[vnfc.id];
   const labels = { "app.kubernetes.io/name": model.name, "app.kubernetes.io/component": vnfc.id };
   const probe = (path: string) => ({
     httpGet: { path, port: "http" },
@@ -23,7 +22,7 @@ function deployment(loaded: LoadedIvfModel, vnfc: Vnfc): Record<string, unknown>
     kind: "Deployment",
     metadata: { name, labels },
     spec: {
-      replicas: `{{ .Values.${camel(vnfc.id)}.replicas | default ${profile?.initial ?? 1} }}`,
+      replicas: `{{ .Values.${camel(vnfc.id)}.replicas }}`,
       selector: { matchLabels: labels },
       template: {
         metadata: {
@@ -39,7 +38,7 @@ function deployment(loaded: LoadedIvfModel, vnfc: Vnfc): Record<string, unknown>
           containers: [
             {
               name: vnfc.id,
-              image: `{{ .Values.image | default "${vnfc.run.containerImage ?? platform.containerImage}" }}`,
+              image: `{{ .Values.${camel(vnfc.id)}.image }}`,
               command: vnfc.run.command.slice(0, 1),
               args: vnfc.run.command.slice(1),
               env: Object.entries(vnfc.run.env).map(([key, value]) => ({ name: key, value })),
@@ -84,13 +83,11 @@ export function renderHelmChart(loaded: LoadedIvfModel, root: string): RenderedF
         })),
       },
     };
-    // Helm templates are YAML with {{ }} expressions; emitYaml quotes them, which Helm accepts.
+    // emitYaml quotes the {{ .Values.x }} actions; unquoted, `replicas` renders as a number.
     return [
       {
         path: `${root}/templates/${name}-deployment.yaml`,
-        content: emitYaml(deployment(loaded, vnfc)).replace(/"(\{\{[^"]*\}\})"/g, (_m, expr: string) =>
-          expr.replace(/\\"/g, '"'),
-        ),
+        content: emitYaml(deployment(loaded, vnfc)).replace(/"(\{\{ \.Values\.[\w.]+ \}\})"/g, "$1"),
       },
       { path: `${root}/templates/${name}-service.yaml`, content: emitYaml(service) },
     ];
@@ -98,7 +95,10 @@ export function renderHelmChart(loaded: LoadedIvfModel, root: string): RenderedF
   const values = Object.fromEntries(
     model.vnfcs.map((vnfc) => [
       camel(vnfc.id),
-      { replicas: model.flavours[0]?.vnfcProfiles[vnfc.id]?.initial ?? 1 },
+      {
+        image: vnfc.run.containerImage ?? platform.containerImage,
+        replicas: model.flavours[0]?.vnfcProfiles[vnfc.id]?.initial ?? 1,
+      },
     ]),
   );
   return [
@@ -113,11 +113,7 @@ export function renderHelmChart(loaded: LoadedIvfModel, root: string): RenderedF
         appVersion: platform.softwareVersion,
       }),
     },
-    { path: `${root}/values.yaml`, content: emitYaml({ image: vnfc0Image(loaded), ...values }) },
+    { path: `${root}/values.yaml`, content: emitYaml(values) },
     ...templates,
   ];
-}
-
-function vnfc0Image(loaded: LoadedIvfModel): string {
-  return loaded.model.vnfcs[0]?.run.containerImage ?? loaded.platform.containerImage;
 }

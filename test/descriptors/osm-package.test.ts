@@ -125,7 +125,26 @@ describe.skipIf(!referenceAvailable())("OSM packages built from the models", () 
     const deployment =
       members.find((member) => member.name.endsWith("-deployment.yaml"))?.content.toString() ?? "";
     expect(deployment).toMatch(/command:\n\s+- ivf\n\s+args:\n\s+- run\n\s+- data-store\n/);
-    expect(deployment).toContain("replicas: {{ .Values.store.replicas | default 1 }}");
+    expect(deployment).toContain("replicas: {{ .Values.store.replicas }}");
+    const values = yaml.load(
+      members.find((member) => member.name.endsWith("/values.yaml"))?.content.toString() ?? "",
+    ) as Doc;
+    // rendered as Helm would with default values, the manifest is a valid Deployment
+    const rendered = yaml.load(
+      deployment.replace(/\{\{ \.Values\.([\w.]+) \}\}/g, (_match, path: string) =>
+        JSON.stringify(path.split(".").reduce((node: Doc, key) => node[key], values)),
+      ),
+    ) as Doc;
+    expect(rendered.spec.replicas).toBe(1);
+    expect(rendered.spec.template.spec.containers[0]).toMatchObject({
+      image: "ghcr.io/openiotvf/ivf-runtime:0.1.0",
+      readinessProbe: { httpGet: { path: "/readyz", port: "http" } },
+      resources: { requests: { cpu: "2", memory: "2048Mi" } },
+    });
+    expect(rendered.spec.template.spec.containers[0].env).toContainEqual({
+      name: "IVF_HTTP_PORT",
+      value: "8080",
+    });
   });
 
   describe.skipIf(!yanglintAvailable())("yanglint, strict, against SOL006 v2.6.1 + OSM IM", () => {
