@@ -33,7 +33,7 @@ async function capture(args: string[]): Promise<{ code: number; stdout: string; 
   }
 }
 
-describe("untrusted server certificates", () => {
+describe("untrusted server certificates", { timeout: 60_000 }, () => {
   let dir: Awaited<ReturnType<typeof tempDir>>;
   let plc: PlcSimulator;
   let adapter: AdapterHandle;
@@ -59,14 +59,14 @@ describe("untrusted server certificates", () => {
       pkiDir,
       serversFile: await writeServersFile(dir.path, [entry]),
     });
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await adapter?.stop();
     await collector?.close();
     await plc?.stop();
     await dir?.remove();
-  });
+  }, 120_000);
 
   it("names the rejected certificate, its file and the command that trusts it", async () => {
     const worker = () => adapter.adapter.workers().get("acme.line1")?.worker;

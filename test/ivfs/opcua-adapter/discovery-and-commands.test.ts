@@ -17,7 +17,7 @@ import {
   type Collector,
 } from "./opcua-fixtures.js";
 
-describe("discovery mapping and commands", () => {
+describe("discovery mapping and commands", { timeout: 60_000 }, () => {
   let dir: Awaited<ReturnType<typeof tempDir>>;
   let plc: PlcSimulator;
   let adapter: AdapterHandle;
@@ -33,6 +33,16 @@ describe("discovery mapping and commands", () => {
       rateMs: 100,
     });
     const entry = server("line", plc.endpointUrl, {
+      // Explicit mappings merge with discovery: the same kind of point with and without a deadband.
+      mappings: [
+        {
+          nodeId: plc.nodeId("Machine01", "Pressure"),
+          deviceId: "Machine01",
+          attribute: "pressure",
+          deadband: { type: "absolute", value: 1 },
+        },
+        { nodeId: plc.nodeId("Machine02", "Pressure"), deviceId: "Machine02", attribute: "pressure" },
+      ],
       discovery: {
         rootNodeId: `ns=${plc.namespaceIndex};s=Plant`,
         namespaces: [plc.namespaceIndex],
@@ -56,14 +66,14 @@ describe("discovery mapping and commands", () => {
       pkiDir: join(dir.path, "adapter-pki"),
       serversFile: await writeServersFile(dir.path, [entry]),
     });
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await adapter?.stop();
     await collector?.close();
     await plc?.stop();
     await dir?.remove();
-  });
+  }, 120_000);
 
   it("turns the browsed address space into a device group and devices, honouring the filters", async () => {
     const collection = await adapter.running.context.store.collection<{
@@ -133,6 +143,16 @@ describe("discovery mapping and commands", () => {
       Json
     >;
     expect(event).toMatchObject({ message: "door open on press 1", severity: 800, sourceName: "Machine01" });
+  });
+
+  it("applies an absolute deadband on the server: sub-threshold changes are not sent", async () => {
+    // Pressure moves by less than 0.1 bar per tick: with a 1 bar deadband only the initial value comes.
+    await waitFor(
+      () => measurementsOf(collector, "Machine02", "pressure").length >= 10,
+      20_000,
+      "undamped pressure values",
+    );
+    expect(measurementsOf(collector, "Machine01", "pressure")).toHaveLength(1);
   });
 
   async function command(body: Record<string, Json>): Promise<CommandStatus[]> {

@@ -21,7 +21,7 @@ import {
  * Machine counters grow by exactly one per tick, so any lost notification shows as a gap,
  * and deterministic measurement ids show whether a reading was stored twice.
  */
-describe("ownership hand-over between adapter instances", () => {
+describe("ownership hand-over between adapter instances", { timeout: 180_000 }, () => {
   let dir: Awaited<ReturnType<typeof tempDir>>;
   let plc: PlcSimulator;
   let collector: Collector;
@@ -54,7 +54,7 @@ describe("ownership hand-over between adapter instances", () => {
     dataDir = join(dir.path, "data");
     serversFile = await writeServersFile(dir.path, entries);
     collector = await collectTelemetry(dataDir);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await b?.stop();
@@ -62,7 +62,7 @@ describe("ownership hand-over between adapter instances", () => {
     await collector?.close();
     await plc?.stop();
     await dir?.remove();
-  });
+  }, 120_000);
 
   const owners = () => {
     const map = new Map<string, string>();

@@ -18,12 +18,12 @@ describe("ownership leases on the shared store", () => {
     // Two connections to one file, as two VNFCs on one host would have.
     storeA = await SqliteStore.open({ path: join(dir.path, "iot.sqlite"), logger });
     storeB = await SqliteStore.open({ path: join(dir.path, "iot.sqlite"), logger });
-  });
+  }, 120_000);
   afterAll(async () => {
     await storeA.close();
     await storeB.close();
     await dir.remove();
-  });
+  }, 120_000);
 
   const open = (store: SqliteStore, instanceId: string) =>
     OwnershipStore.open(store, { instanceId, scope: "acme", ttlMs: 1000, now });

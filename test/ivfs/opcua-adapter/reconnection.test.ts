@@ -21,7 +21,7 @@ import {
  * The PLC is shut down and started again on the same port (a server restart: every session and
  * subscription on the server is gone). Every monitored item must deliver again afterwards.
  */
-describe("reconnection after a server restart", () => {
+describe("reconnection after a server restart", { timeout: 120_000 }, () => {
   let dir: Awaited<ReturnType<typeof tempDir>>;
   let plc: PlcSimulator;
   let adapter: AdapterHandle;
@@ -53,14 +53,14 @@ describe("reconnection after a server restart", () => {
       pkiDir,
       serversFile: await writeServersFile(dir.path, [entry]),
     });
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await adapter?.stop();
     await collector?.close();
     await plc?.stop();
     await dir?.remove();
-  });
+  }, 120_000);
 
   function attributesSince(at: number): Set<string> {
     const seen = new Set<string>();

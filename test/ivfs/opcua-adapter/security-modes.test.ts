@@ -28,7 +28,7 @@ import {
 const POLICIES: SecurityPolicyName[] = ["Basic256Sha256", "Aes128_Sha256_RsaOaep", "Aes256_Sha256_RsaPss"];
 const MODES: SecurityModeName[] = ["Sign", "SignAndEncrypt"];
 
-describe("OPC UA adapter security modes and user identities", () => {
+describe("OPC UA adapter security modes and user identities", { timeout: 90_000 }, () => {
   let dir: Awaited<ReturnType<typeof tempDir>>;
   let plc: PlcSimulator;
   let adapter: AdapterHandle;
@@ -110,14 +110,14 @@ describe("OPC UA adapter security modes and user identities", () => {
       pkiDir,
       serversFile: await writeServersFile(dir.path, entries),
     });
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await adapter?.stop();
     await collector?.close();
     await plc?.stop();
     await dir?.remove();
-  });
+  }, 120_000);
 
   it("delivers counter values through every security mode, policy and accepted identity", async () => {
     const expected = entries.map((entry) => entry.id).filter((id) => id !== "wrong-password");

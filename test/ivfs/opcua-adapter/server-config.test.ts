@@ -33,7 +33,7 @@ describe("server provisioning", () => {
   let dir: Awaited<ReturnType<typeof tempDir>>;
   beforeAll(async () => {
     dir = await tempDir("opcua-config");
-  });
+  }, 120_000);
   afterAll(async () => dir.remove());
 
   async function file(name: string, text: string): Promise<string> {
