@@ -32,6 +32,9 @@ export interface HarnessOptions extends Partial<
   Omit<VnfmOptions, "store" | "driver" | "logger" | "apiRoot">
 > {
   drainMs?: number;
+  /** VNFC command (default: the test VNFC script); `{function}` is the Vdu.Compute name. */
+  vnfcCommand?: string[];
+  readyTimeoutMs?: number;
 }
 
 export class Harness {
@@ -56,10 +59,14 @@ export class Harness {
   private async boot(): Promise<void> {
     this.store = await SqliteStore.open({ path: join(this.dir, "vnfm.sqlite"), logger });
     const inner = new LocalProcessDriver({
-      command: [process.execPath, resolve("test/vnfm-adapter/support/test-vnfc.mjs"), "{function}"],
+      command: this.options.vnfcCommand ?? [
+        process.execPath,
+        resolve("test/vnfm-adapter/support/test-vnfc.mjs"),
+        "{function}",
+      ],
       cwd: process.cwd(),
       dataRoot: join(this.dir, "vnfcs"),
-      readyTimeoutMs: 10_000,
+      readyTimeoutMs: this.options.readyTimeoutMs ?? 10_000,
       baseEnv: {
         PATH: process.env.PATH,
         IVF_TEST_EVENT_LOG: this.eventLog,
