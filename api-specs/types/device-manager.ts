@@ -262,7 +262,9 @@ export interface components {
              */
             expression?: string;
         };
-        GroupSettings: {
+        /** @description The settings of a group, as replaced by PUT. */
+        GroupSettings: components["schemas"]["GroupSettingsFields"];
+        GroupSettingsFields: {
             description?: string;
             transport?: components["schemas"]["Transport"];
             /** @default false */
@@ -272,7 +274,7 @@ export interface components {
             attributes?: components["schemas"]["Attribute"][];
             staticAttributes?: components["schemas"]["StaticAttributes"];
         };
-        GroupCreation: components["schemas"]["GroupSettings"] & {
+        GroupCreation: components["schemas"]["GroupSettingsFields"] & {
             groupId: components["schemas"]["Identifier"];
         };
         GroupFields: {
@@ -302,12 +304,14 @@ export interface components {
             limit: number;
             offset: number;
         };
-        DeviceSettings: {
+        /** @description The settings of a device, as replaced by PUT. */
+        DeviceSettings: components["schemas"]["DeviceSettingsFields"];
+        DeviceSettingsFields: {
             groupId: components["schemas"]["Identifier"];
             name?: string;
             staticAttributes?: components["schemas"]["StaticAttributes"];
         };
-        DeviceCreation: components["schemas"]["DeviceSettings"] & {
+        DeviceCreation: components["schemas"]["DeviceSettingsFields"] & {
             deviceId: components["schemas"]["Identifier"];
         };
         Device: {

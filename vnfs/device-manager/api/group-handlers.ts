@@ -1,7 +1,14 @@
 import { randomBytes } from "node:crypto";
 import type { components } from "../../../api-specs/types/device-manager.js";
 import type { OperationHandler } from "../../runtime-kit/http/openapi/openapi-router.js";
-import { CompiledExpression, ExpressionError } from "../../runtime-kit/expressions/transformation.js";
+import {
+  CompiledExpression,
+  EXPRESSION_LIMITS,
+  ExpressionError,
+} from "../../runtime-kit/expressions/transformation.js";
+import { parse } from "../../runtime-kit/expressions/parser.js";
+import { functionNames } from "../../runtime-kit/expressions/evaluator.js";
+import { expressionReferences } from "../../field-gateway/ingest/group-transformations.js";
 import { UniqueConstraintError, type Collection } from "../../runtime-kit/store/document-store.js";
 import {
   groupRecordId,
@@ -148,6 +155,15 @@ function checkAttributes(attributes: AttributeDefinition[]): void {
     if (attribute.expression === undefined) return;
     try {
       CompiledExpression.compile(attribute.expression);
+      // The parser accepts any call name and the evaluator refuses unknown ones per message; a
+      // group must not store an expression that can only fail, so unknown functions fail here.
+      const { calls } = expressionReferences(parse(attribute.expression, EXPRESSION_LIMITS));
+      const unknown = [...calls].filter((name) => !functionNames().includes(name));
+      if (unknown.length > 0) {
+        throw new ExpressionError(
+          `unknown function ${unknown.join("(), ")}(); available: ${functionNames().join(", ")}`,
+        );
+      }
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
       errors.push({ pointer: `/body/attributes/${index}/expression`, detail: error.message });

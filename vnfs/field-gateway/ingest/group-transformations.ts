@@ -57,7 +57,8 @@ export function applyTransformations(
       }
     }
   }
-  if (output.length === 0) problems.push("/: no measurement is left after the device group's transformations");
+  if (output.length === 0)
+    problems.push("/: no measurement is left after the device group's transformations");
   if (problems.length > 0) throw new IngestError("INVALID_PAYLOAD", problems);
   return output;
 }
@@ -67,7 +68,7 @@ function compile(source: string): { expression: CompiledExpression; reads: Set<s
   if (!entry) {
     entry = {
       expression: CompiledExpression.compile(source),
-      reads: variables(parse(source, EXPRESSION_LIMITS)),
+      reads: expressionReferences(parse(source, EXPRESSION_LIMITS)).variables,
     };
     if (compiled.size >= MAX_CACHED) compiled.delete(compiled.keys().next().value as string);
     compiled.set(source, entry);
@@ -75,33 +76,26 @@ function compile(source: string): { expression: CompiledExpression; reads: Set<s
   return entry;
 }
 
-/** Top-level names an expression reads (`a` in `a.b + round(c)` and `c`; not `b` or `round`). */
-function variables(node: Node, found = new Set<string>()): Set<string> {
-  switch (node.type) {
-    case "variable":
-      found.add(node.name);
-      break;
-    case "member":
-      variables(node.object, found);
-      break;
-    case "call":
-      node.args.forEach((arg) => variables(arg, found));
-      break;
-    case "unary":
-      variables(node.operand, found);
-      break;
-    case "binary":
-      variables(node.left, found);
-      variables(node.right, found);
-      break;
-    case "conditional":
-      variables(node.test, found);
-      variables(node.then, found);
-      variables(node.otherwise, found);
-      break;
-    case "literal":
-      break;
-  }
+/** Names an expression reads (`a` in `a.b`, not `b`) and functions it calls; shared with the device-manager's write-time check. */
+export function expressionReferences(
+  node: Node,
+  found: { variables: Set<string>; calls: Set<string> } = { variables: new Set(), calls: new Set() },
+): { variables: Set<string>; calls: Set<string> } {
+  const children: Node[] =
+    node.type === "member"
+      ? [node.object]
+      : node.type === "call"
+        ? node.args
+        : node.type === "unary"
+          ? [node.operand]
+          : node.type === "binary"
+            ? [node.left, node.right]
+            : node.type === "conditional"
+              ? [node.test, node.then, node.otherwise]
+              : [];
+  if (node.type === "variable") found.variables.add(node.name);
+  if (node.type === "call") found.calls.add(node.name);
+  for (const child of children) expressionReferences(child, found);
   return found;
 }
 
