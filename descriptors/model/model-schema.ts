@@ -1,21 +1,14 @@
 /**
  * JSON Schemas of the authored descriptor models (validated with ajv). They are the single
  * source of truth: the TypeScript types in generated/model-types.ts are generated from these
- * objects by `node dist/descriptors/model/tools/generate-model-types.js` (test/descriptors
+ * objects by `npx tsx descriptors/model/tools/generate-model-types.ts` (test/descriptors
  * checks that the generated file is current), so no type is kept twice by hand.
  *
  * Names are camelCase; where a field maps onto an ETSI field the description names it.
  */
 
-const identifier = { type: "string", pattern: "^[a-z][a-z0-9-]{0,62}$" } as const;
-const kpiIdentifier = { type: "string", pattern: "^[a-z][a-z0-9_]{0,62}$" } as const;
-const uuid = {
-  type: "string",
-  pattern: "^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$",
-} as const;
-const text = { type: "string", minLength: 1, maxLength: 2000 } as const;
-const version = { type: "string", pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?([-+][0-9A-Za-z.-]+)?$" } as const;
-const count = { type: "integer", minimum: 0, maximum: 1000 } as const;
+import { count, identifier, kpiIdentifier, text, uuid, version } from "./schema-fragments.js";
+import { platformAndServiceDefinitions } from "./ns-schema.js";
 
 const definitions = {
   Run: {
@@ -306,165 +299,7 @@ const definitions = {
       lifecycle: { $ref: "#/$defs/Lifecycle" },
     },
   },
-  SoftwareImage: {
-    type: "object",
-    description: "The VM image every VNFC boots (SOL001 sw_image_data, SOL006 sw-image-desc)",
-    additionalProperties: false,
-    required: [
-      "name",
-      "version",
-      "sha256",
-      "containerFormat",
-      "diskFormat",
-      "minDiskGiB",
-      "sizeGiB",
-      "operatingSystem",
-    ],
-    properties: {
-      name: { type: "string", pattern: "^[A-Za-z0-9._-]{1,128}$" },
-      version: version,
-      sha256: { type: "string", pattern: "^[0-9a-f]{64}$" },
-      containerFormat: { enum: ["bare", "ova", "ovf", "docker"] },
-      diskFormat: { enum: ["qcow2", "raw", "vmdk", "iso"] },
-      minDiskGiB: { type: "integer", minimum: 1, maximum: 16384 },
-      sizeGiB: { type: "integer", minimum: 1, maximum: 16384 },
-      operatingSystem: text,
-    },
-  },
-  Platform: {
-    type: "object",
-    description: "Facts shared by every IVF of the product (provider, release, images)",
-    additionalProperties: false,
-    required: [
-      "schemaVersion",
-      "kind",
-      "provider",
-      "softwareVersion",
-      "releaseDateTime",
-      "containerImage",
-      "softwareImage",
-      "licence",
-      "changeLog",
-    ],
-    properties: {
-      schemaVersion: { const: 1 },
-      kind: { const: "platform" },
-      provider: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$" },
-      softwareVersion: version,
-      releaseDateTime: {
-        type: "string",
-        pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
-        description: "RFC 3339 UTC; also the fixed timestamp of every archive entry (deterministic builds)",
-      },
-      containerImage: { type: "string", pattern: "^[a-z0-9./:_-]+$" },
-      softwareImage: { $ref: "#/$defs/SoftwareImage" },
-      licence: {
-        type: "object",
-        additionalProperties: false,
-        required: ["spdxId", "holder"],
-        properties: { spdxId: { type: "string", pattern: "^[A-Za-z0-9.-]+$" }, holder: text },
-      },
-      changeLog: {
-        type: "array",
-        minItems: 1,
-        items: {
-          type: "object",
-          additionalProperties: false,
-          required: ["version", "date", "changes"],
-          properties: {
-            version: version,
-            date: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
-            changes: { type: "array", minItems: 1, items: text },
-          },
-        },
-      },
-    },
-  },
-  NsMember: {
-    type: "object",
-    additionalProperties: false,
-    required: ["id", "ivf", "flavour", "instantiationLevel", "minInstances", "maxInstances"],
-    properties: {
-      id: identifier,
-      ivf: identifier,
-      flavour: { type: "string", pattern: "^[a-z][a-z0-9_]{0,62}$" },
-      instantiationLevel: identifier,
-      minInstances: { type: "integer", minimum: 1, maximum: 100 },
-      maxInstances: { type: "integer", minimum: 1, maximum: 100 },
-    },
-  },
-  NsConnection: {
-    type: "object",
-    additionalProperties: false,
-    required: ["member", "extCpd"],
-    properties: { member: identifier, extCpd: identifier },
-  },
-  NsVirtualLink: {
-    type: "object",
-    additionalProperties: false,
-    required: ["id", "description", "connects", "maxBitrateBps", "minBitrateBps"],
-    properties: {
-      id: identifier,
-      description: text,
-      management: { type: "boolean" },
-      connects: { type: "array", minItems: 1, maxItems: 32, items: { $ref: "#/$defs/NsConnection" } },
-      maxBitrateBps: { type: "integer", minimum: 1, maximum: 4294967295 },
-      minBitrateBps: { type: "integer", minimum: 0, maximum: 4294967295 },
-    },
-  },
-  NsSap: {
-    type: "object",
-    description: "Service access point (SOL001 Sap / SOL006 sapd) exposing a member's external CP",
-    additionalProperties: false,
-    required: ["id", "description", "member", "extCpd"],
-    properties: { id: identifier, description: text, member: identifier, extCpd: identifier },
-  },
-  NsInstantiationLevel: {
-    type: "object",
-    additionalProperties: false,
-    required: ["id", "description", "members"],
-    properties: {
-      id: identifier,
-      description: text,
-      members: { type: "object", minProperties: 1, additionalProperties: identifier },
-    },
-  },
-  NetworkServiceModel: {
-    type: "object",
-    description: "The IoT platform as a network service (NSD)",
-    additionalProperties: false,
-    required: [
-      "schemaVersion",
-      "kind",
-      "name",
-      "nsdId",
-      "version",
-      "description",
-      "members",
-      "virtualLinks",
-      "saps",
-      "instantiationLevels",
-      "defaultInstantiationLevel",
-    ],
-    properties: {
-      schemaVersion: { const: 1 },
-      kind: { const: "network-service" },
-      name: identifier,
-      nsdId: uuid,
-      version: version,
-      description: text,
-      members: { type: "array", minItems: 1, maxItems: 32, items: { $ref: "#/$defs/NsMember" } },
-      virtualLinks: { type: "array", minItems: 1, maxItems: 16, items: { $ref: "#/$defs/NsVirtualLink" } },
-      saps: { type: "array", maxItems: 16, items: { $ref: "#/$defs/NsSap" } },
-      instantiationLevels: {
-        type: "array",
-        minItems: 1,
-        maxItems: 8,
-        items: { $ref: "#/$defs/NsInstantiationLevel" },
-      },
-      defaultInstantiationLevel: identifier,
-    },
-  },
+  ...platformAndServiceDefinitions,
 } as const;
 
 export const modelDefinitions = definitions;
