@@ -187,4 +187,22 @@ describe.runIf(referenceAvailable())("OAuth 2.0, notifications and grants", () =
     const term = await h.task(id, "terminate", { terminationType: "FORCEFUL" });
     await h.waitOcc(term, ["COMPLETED"]);
   });
+
+  it("a cancel while the grant is pending (STARTING) ends the occurrence ROLLED_BACK without touching the VIM", async () => {
+    nfvo.mode = "async";
+    nfvo.pendingPolls = 15;
+    const id = await h.createInstance();
+    const starts = h.driver.startsSeen;
+    const occ = await h.task(id, "instantiate", { flavourId: "default" });
+    expect((await h.client.get(`/vnflcm/v2/vnf_lcm_op_occs/${occ}`)).body.operationState).toBe("STARTING");
+    expect(
+      (await h.client.post(`/vnflcm/v2/vnf_lcm_op_occs/${occ}/cancel`, { cancelMode: "GRACEFUL" })).status,
+    ).toBe(202);
+    const ended = await h.waitOcc(occ, ["ROLLED_BACK", "COMPLETED", "FAILED_TEMP"]);
+    expect(ended.operationState).toBe("ROLLED_BACK");
+    expect(h.driver.startsSeen).toBe(starts);
+    expect((await h.instance(id)).instantiationState).toBe("NOT_INSTANTIATED");
+    nfvo.mode = "sync-v2";
+    nfvo.pendingPolls = 2;
+  });
 });
