@@ -1,0 +1,80 @@
+import { randomBytes } from "node:crypto";
+import mqtt, { type MqttClient } from "mqtt";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeWithServices, serviceAddresses } from "../../support/services.js";
+import { eventually, startPlatform, type PlatformFixture } from "../device-manager/device-manager-fixture.js";
+
+/**
+ * The MQTT command round trip over the production adapters: RabbitMQ carries commands and
+ * statuses between device-manager and field gateway, Mosquitto carries them to and from the
+ * device. A per-run topic prefix keeps parallel runs on the shared broker apart.
+ */
+await describeWithServices(["rabbitmq", "mosquitto"], "device commands over RabbitMQ and Mosquitto", () => {
+  const prefix = `ivftest-${randomBytes(4).toString("hex")}/v1`;
+  let platform: PlatformFixture;
+  let device: MqttClient;
+  let apiKey: string;
+  let writer: string;
+  let reader: string;
+
+  beforeAll(async () => {
+    platform = await startPlatform({
+      gateway: true,
+      env: {
+        IVF_AMQP_URL: serviceAddresses.rabbitmq.url,
+        IVF_MQTT_URL: serviceAddresses.mosquitto.url,
+        IVF_MQTT_TOPIC_PREFIX: prefix,
+      },
+    });
+    const admin = await platform.token("acme", "acme-admin", ["tenant-admin"]);
+    writer = await platform.token("acme", "acme-writer", ["writer"]);
+    reader = await platform.token("acme", "acme-reader", ["reader"]);
+    apiKey = (
+      await platform.api(admin, "POST", "/v1/tenants/acme/groups", { groupId: "pumps", transport: "mqtt" })
+    ).body.apiKey;
+    await platform.api(admin, "POST", "/v1/tenants/acme/devices", { deviceId: "pump-1", groupId: "pumps" });
+    device = await mqtt.connectAsync(serviceAddresses.mosquitto.url, {
+      clientId: `pump-1-${randomBytes(4).toString("hex")}`,
+      clean: true,
+    });
+    device.on("message", (_topic, payload) => {
+      const command = JSON.parse(payload.toString()) as { commandId: string; value?: unknown };
+      const reply = { commandId: command.commandId, status: "executed", result: { speed: command.value } };
+      void device.publishAsync(`${prefix}/${apiKey}/pump-1/cmdexe`, JSON.stringify(reply), { qos: 1 });
+    });
+    await device.subscribeAsync(`${prefix}/devices/acme/pump-1/cmd`, { qos: 1 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await device?.endAsync();
+    await platform?.stop();
+  });
+
+  it("takes ten commands from pending through delivered to executed", async () => {
+    const sent = [];
+    for (let index = 0; index < 10; index++) {
+      const answer = await platform.api(writer, "POST", "/v1/tenants/acme/devices/pump-1/commands", {
+        command: "speed",
+        value: index * 100,
+      });
+      expect(answer.status).toBe(202);
+      sent.push(answer.body as { commandId: string });
+    }
+    for (const [index, command] of sent.entries()) {
+      const executed = await eventually(async () => {
+        const answer = await platform.api(
+          reader,
+          "GET",
+          `/v1/tenants/acme/devices/pump-1/commands/${command.commandId}`,
+        );
+        return answer.body.state === "executed" ? answer.body : undefined;
+      }, 20_000);
+      expect(executed.history.map((change: { state: string }) => change.state)).toEqual([
+        "pending",
+        "delivered",
+        "executed",
+      ]);
+      expect(executed.result).toEqual({ speed: index * 100 });
+    }
+  }, 60_000);
+});
