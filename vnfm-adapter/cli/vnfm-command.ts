@@ -55,7 +55,8 @@ function grantsOf(config: VnfmConfig): VnfmOptions["grants"] {
   });
 }
 
-function listenServer(config: VnfmConfig): Server {
+/** HTTP, or HTTPS (TLS 1.2+) with optional mutual TLS; exported for the TLS tests. */
+export function listenServer(config: Pick<VnfmConfig, "tlsCert" | "tlsKey" | "tlsClientCa">): Server {
   // Longer than the usual client idle timeouts, so pooled connections are not cut mid-request.
   if (!config.tlsCert) return createHttpServer({ keepAliveTimeout: 65_000 });
   if (!config.tlsKey) throw new ConfigError(["IVF_VNFM_TLS_CERT needs IVF_VNFM_TLS_KEY"]);
