@@ -43,17 +43,13 @@ export class SemanticValidator {
   ) {}
 
   /**
-   * `exchange` is where the delivery came from: "" (the AMQP default exchange) marks a copy the
-   * bus adapter itself put back on the queue for redelivery accounting, whose routing key is the
-   * queue name rather than the publisher's; the publisher's key was checked on first delivery.
+   * The routing key must be the one the body implies: the bus keeps the publisher's routing key
+   * on every delivery, redeliveries included, so a mismatch means a forged or misrouted message.
    */
-  async check(
-    primitive: TelemetryPrimitive,
-    routing: { exchange: string; routingKey: string },
-  ): Promise<void> {
+  async check(primitive: TelemetryPrimitive, routing: { routingKey: string }): Promise<void> {
     const expected = telemetryRoutingKey(primitive.tenant, primitive.deviceId);
     const { routingKey } = routing;
-    if (routing.exchange !== "" && routingKey !== expected) {
+    if (routingKey !== expected) {
       throw new SemanticError(
         "ROUTING_MISMATCH",
         `routing key ${routingKey} does not match the body's ${expected}`,

@@ -10,7 +10,12 @@ import {
   type MessageHandler,
 } from "../message-bus.js";
 import { withTimeout } from "./amqp-connection.js";
-import { ATTEMPTS_HEADER, PUBLISHED_AT_HEADER } from "./amqp-publisher.js";
+import {
+  ATTEMPTS_HEADER,
+  ORIGIN_EXCHANGE_HEADER,
+  ORIGIN_ROUTING_KEY_HEADER,
+  PUBLISHED_AT_HEADER,
+} from "./amqp-publisher.js";
 
 export interface AmqpConsumerSettings {
   queue: string;
@@ -192,7 +197,12 @@ export class AmqpConsumer implements Consumer {
       messageId: p.messageId as string | undefined,
       contentType: "application/json",
       timestamp: p.timestamp as number | undefined,
-      headers: { ...headers, [PUBLISHED_AT_HEADER]: publishedAtOf(held.msg), [ATTEMPTS_HEADER]: attempts },
+      headers: {
+        ...headers,
+        [PUBLISHED_AT_HEADER]: publishedAtOf(held.msg),
+        [ATTEMPTS_HEADER]: attempts,
+        ...originOf(held.msg),
+      },
     };
     const content = isJson(held.msg.content)
       ? held.msg.content
@@ -281,14 +291,28 @@ function toDelivery(
   return {
     messageId:
       (msg.properties.messageId as string | undefined) ?? `${msg.fields.exchange}:${msg.fields.deliveryTag}`,
-    exchange: msg.fields.exchange,
-    routingKey: msg.fields.routingKey,
+    ...originalRoute(msg),
     body: JSON.parse(msg.content.toString("utf8")) as Json,
     headers: userHeaders(headers),
     publishedAt: publishedAtOf(msg),
     redelivered: deliveryCount > 1,
     deliveryCount,
   };
+}
+
+/** Exchange and routing key the publisher used, surviving re-queued copies. */
+function originalRoute(msg: ConsumeMessage): { exchange: string; routingKey: string } {
+  const headers = (msg.properties.headers ?? {}) as Record<string, unknown>;
+  const exchange = headers[ORIGIN_EXCHANGE_HEADER];
+  const routingKey = headers[ORIGIN_ROUTING_KEY_HEADER];
+  return typeof exchange === "string" && typeof routingKey === "string"
+    ? { exchange, routingKey }
+    : { exchange: msg.fields.exchange, routingKey: msg.fields.routingKey };
+}
+
+function originOf(msg: ConsumeMessage): Record<string, string> {
+  const { exchange, routingKey } = originalRoute(msg);
+  return { [ORIGIN_EXCHANGE_HEADER]: exchange, [ORIGIN_ROUTING_KEY_HEADER]: routingKey };
 }
 
 /** String headers other than the adapter's own bookkeeping (broker headers such as x-death are tables). */

@@ -7,6 +7,13 @@ import { translate, withChannel } from "./amqp-topology.js";
 /** Headers the AMQP adapter uses for its own bookkeeping (never shown to handlers). */
 export const PUBLISHED_AT_HEADER = "x-ivf-published-at";
 export const ATTEMPTS_HEADER = "x-ivf-attempts";
+/**
+ * Where a message was first published. A retry or a hand-back re-queues a copy through the
+ * default exchange, which would replace exchange and routing key; the copy carries the originals
+ * here so that every delivery shows what the publisher sent (the port's promise).
+ */
+export const ORIGIN_EXCHANGE_HEADER = "x-ivf-exchange";
+export const ORIGIN_ROUTING_KEY_HEADER = "x-ivf-routing-key";
 
 export function publishProperties(m: EncodedMessage, publishedAt: number, attempts = 0): Options.Publish {
   return {
