@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -54,4 +55,42 @@ describe("ivf package", () => {
       written.mockRestore();
     }
   });
+
+  it.skipIf(!referenceAvailable())(
+    "is wired into the ivf command, and validate goes to the validator",
+    async () => {
+      const cliOut = join(out, "via-ivf");
+      const stdout = execFileSync(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          "vnfs/cli/main.ts",
+          "package",
+          "build",
+          "fault-detector",
+          "--format",
+          "csar",
+          "--out",
+          cliOut,
+        ],
+        {
+          cwd: new URL("../../", import.meta.url).pathname,
+          stdio: ["ignore", "pipe", "pipe"],
+          timeout: 60_000,
+        },
+      ).toString();
+      expect(stdout.trim()).toBe(join(cliOut, "fault-detector.csar"));
+      const printed = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+      try {
+        expect(await run(["validate", join(cliOut, "fault-detector.csar")])).toBe(0);
+        expect(printed.mock.calls.map((call) => String(call[0])).join("")).toMatch(
+          /fault-detector\.csar: valid/,
+        );
+      } finally {
+        printed.mockRestore();
+      }
+    },
+    90_000,
+  );
 });
