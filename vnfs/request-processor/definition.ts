@@ -50,6 +50,7 @@ export const definition: IvfDefinition<typeof requestProcessorSettings> = {
       validator,
       kpis,
       logger,
+      batch: { maxSize: Math.min(config.batchSize, config.prefetch), lingerMs: config.batchLinger },
     });
     const consumer = await bus.consume(queue, handler, {
       prefetch: config.prefetch,

@@ -33,7 +33,22 @@ export const requestProcessorSettings = {
     description: "Unacknowledged deliveries one instance holds and processes concurrently",
     min: 1,
     max: 10_000,
-    default: 200,
+    default: 500,
+  },
+  batchSize: {
+    kind: "integer",
+    env: "IVF_REQUEST_PROCESSOR_BATCH_SIZE",
+    description:
+      "Deliveries stored together in one batch (one insertMany, one latest-values update, one publishBatch); keep it at or below the prefetch",
+    min: 1,
+    max: 5000,
+    default: 250,
+  },
+  batchLinger: {
+    kind: "duration",
+    env: "IVF_REQUEST_PROCESSOR_BATCH_LINGER",
+    description: "Longest wait of a delivery for its batch to fill before the batch is stored anyway",
+    default: 5,
   },
   maxDeliveries: {
     kind: "integer",

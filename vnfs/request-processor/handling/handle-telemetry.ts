@@ -16,7 +16,8 @@ import {
   type LatestValueRecord,
   type MeasurementRecord,
 } from "../storage/measurement-records.js";
-import { updateLatestValue } from "../storage/update-latest-values.js";
+import { updateLatestValues } from "../storage/update-latest-values.js";
+import { MicroBatcher, type BatchOutcomes, type MicroBatcherOptions } from "./micro-batcher.js";
 import { SemanticError, type SemanticValidator } from "./semantic-validation.js";
 
 export interface TelemetryHandlerDeps {
@@ -27,16 +28,28 @@ export interface TelemetryHandlerDeps {
   validator: SemanticValidator;
   kpis: IvfKpis;
   logger: Logger;
+  /** How deliveries are grouped for storage (docs/design/telemetry-path.md "Batching"). */
+  batch?: MicroBatcherOptions;
+}
+
+export const DEFAULT_BATCH: MicroBatcherOptions = { maxSize: 250, lingerMs: 5 };
+
+/** A delivery that passed structural and semantic validation, waiting for its batch. */
+interface Accepted {
+  primitive: TelemetryPrimitive;
 }
 
 /**
  * Handles one request primitive (TR 103 527 Figure 11 steps 2-5): structural and semantic
- * validation, idempotent storage, latest values, then the `stored` event. Every step is safe to
- * repeat, so a redelivery after a crash at any point stores nothing twice and still publishes the
- * event. A primitive that can never succeed throws PoisonMessageError (straight to the DLQ);
- * anything else throws for redelivery until the queue's maxDeliveries.
+ * validation per delivery, then storage and the `stored` event for a whole batch of deliveries
+ * at once (one insertMany, one batched latest-values update, one publishBatch). Every step is
+ * safe to repeat, so a redelivery after a crash at any point stores nothing twice and still
+ * publishes the event. A primitive that can never succeed throws PoisonMessageError (straight to
+ * the DLQ) before it joins a batch; a batch whose write fails is retried delivery by delivery so
+ * that one bad write fails only its own delivery, which is redelivered until maxDeliveries.
  */
 export function telemetryHandler(deps: TelemetryHandlerDeps): (delivery: Delivery) => Promise<void> {
+  const batcher = new MicroBatcher<Accepted>(deps.batch ?? DEFAULT_BATCH, (items) => storeBatch(deps, items));
   return async (delivery) => {
     const started = performance.now();
     deps.kpis.inFlight.inc();
@@ -44,8 +57,7 @@ export function telemetryHandler(deps: TelemetryHandlerDeps): (delivery: Deliver
     try {
       const primitive = parse(delivery.body);
       await deps.validator.check(primitive, delivery);
-      await store(deps, primitive);
-      await deps.bus.publish(deps.eventsExchange, storedEvent(primitive));
+      await batcher.submit({ primitive });
       deps.kpis.recordProcessed("ok", (performance.now() - started) / 1000);
       deps.kpis.endToEndLatency.observe(Math.max(0, Date.now() - Date.parse(primitive.receivedAt)) / 1000);
     } catch (error) {
@@ -73,6 +85,29 @@ export function telemetryHandler(deps: TelemetryHandlerDeps): (delivery: Deliver
   };
 }
 
+/** Stores and announces one batch; returns each delivery's outcome (undefined = stored and announced). */
+async function storeBatch(deps: TelemetryHandlerDeps, items: Accepted[]): Promise<BatchOutcomes> {
+  const primitives = items.map((item) => item.primitive);
+  try {
+    await store(deps, primitives);
+  } catch (error) {
+    if (items.length === 1) return [asError(error)];
+    // Isolate the failing delivery: the others must not be redelivered (or dead-lettered) with it.
+    return (await Promise.all(items.map((item) => storeBatch(deps, [item])))).flat();
+  }
+  try {
+    await deps.bus.publishBatch(deps.eventsExchange, primitives.map(storedEvent));
+    return items.map(() => undefined);
+  } catch (error) {
+    // Stored but not announced: the redelivery stores nothing new and publishes the same event ids.
+    return items.map(() => asError(error));
+  }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
 function parse(body: unknown): TelemetryPrimitive {
   try {
     return parseTelemetryPrimitive(body);
@@ -82,9 +117,23 @@ function parse(body: unknown): TelemetryPrimitive {
   }
 }
 
-async function store(deps: TelemetryHandlerDeps, primitive: TelemetryPrimitive): Promise<void> {
+async function store(deps: TelemetryHandlerDeps, primitives: TelemetryPrimitive[]): Promise<void> {
+  const records = primitives.flatMap(measurementRecords);
+  const started = performance.now();
+  try {
+    await deps.measurements.insertMany(records);
+    await updateLatestValues(deps.latest, records.map(latestCandidate));
+  } catch (error) {
+    deps.kpis.storageWriteErrors.inc();
+    throw error;
+  } finally {
+    deps.kpis.storageWriteDuration.observe((performance.now() - started) / 1000);
+  }
+}
+
+function measurementRecords(primitive: TelemetryPrimitive): MeasurementRecord[] {
   const { tenant, deviceId, receivedAt } = primitive;
-  const records: MeasurementRecord[] = primitive.measurements.map((measurement) => {
+  return primitive.measurements.map((measurement) => {
     const timestamp = new Date(measurement.timestamp).toISOString();
     const id = measurementId(tenant, deviceId, measurement.attribute, timestamp);
     const record: MeasurementRecord = {
@@ -100,36 +149,19 @@ async function store(deps: TelemetryHandlerDeps, primitive: TelemetryPrimitive):
     if (measurement.quality !== undefined) record.quality = measurement.quality;
     return record;
   });
-  const started = performance.now();
-  try {
-    await deps.measurements.insertMany(records);
-    for (const record of newestPerAttribute(records)) {
-      await updateLatestValue(deps.latest, {
-        id: latestValueId(tenant, deviceId, record.attribute),
-        tenant,
-        deviceId,
-        attribute: record.attribute,
-        value: record.value,
-        timestamp: record.timestamp,
-        measurementId: record.id,
-        ...(record.quality !== undefined ? { quality: record.quality } : {}),
-      });
-    }
-  } catch (error) {
-    deps.kpis.storageWriteErrors.inc();
-    throw error;
-  } finally {
-    deps.kpis.storageWriteDuration.observe((performance.now() - started) / 1000);
-  }
 }
 
-function newestPerAttribute(records: MeasurementRecord[]): MeasurementRecord[] {
-  const newest = new Map<string, MeasurementRecord>();
-  for (const record of records) {
-    const current = newest.get(record.attribute);
-    if (!current || record.sortKey > current.sortKey) newest.set(record.attribute, record);
-  }
-  return [...newest.values()];
+function latestCandidate(record: MeasurementRecord): LatestValueRecord {
+  return {
+    id: latestValueId(record.tenant, record.deviceId, record.attribute),
+    tenant: record.tenant,
+    deviceId: record.deviceId,
+    attribute: record.attribute,
+    value: record.value,
+    timestamp: record.timestamp,
+    measurementId: record.id,
+    ...(record.quality !== undefined ? { quality: record.quality } : {}),
+  };
 }
 
 /** `stored.<tenant>.<deviceId>` on iot.events; its id is derived from the primitive's, so a redelivery republishes the same event id. */
