@@ -205,4 +205,26 @@ describe.runIf(referenceAvailable())("OAuth 2.0, notifications and grants", () =
     nfvo.mode = "sync-v2";
     nfvo.pendingPolls = 2;
   });
+
+  it("a VNFM restart while the grant is pending leaves FAILED_TEMP; retry asks for the grant again and completes", async () => {
+    nfvo.mode = "async";
+    nfvo.pendingPolls = 40;
+    const id = await h.createInstance();
+    const occ = await h.task(id, "instantiate", { flavourId: "default" });
+    const grantsBefore = nfvo.grantRequests.length;
+    await h.restart();
+    const failed = await h.waitOcc(occ, ["FAILED_TEMP"]);
+    expect(failed.grantId).toBeUndefined();
+    nfvo.mode = "sync-v3";
+    expect((await h.client.post(`/vnflcm/v2/vnf_lcm_op_occs/${occ}/retry`)).status).toBe(202);
+    const done = await h.waitOcc(occ, ["COMPLETED", "FAILED_TEMP"]);
+    expect(done.operationState).toBe("COMPLETED");
+    expect(done.grantId).toBeTruthy();
+    expect(nfvo.grantRequests.length).toBeGreaterThan(grantsBefore);
+    expect(
+      (await h.instance(id)).instantiatedVnfInfo.vnfcResourceInfo[0].computeResource.vimConnectionId,
+    ).toBe("CloudOwner_RegionOne");
+    nfvo.mode = "sync-v2";
+    nfvo.pendingPolls = 2;
+  });
 });

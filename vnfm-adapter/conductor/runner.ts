@@ -54,6 +54,10 @@ export class OperationRunner {
         const granted = await this.grant(occ, instance, control);
         if (!granted) return;
         occ = await this.deps.lifecycle.transition(occ.id, "PROCESSING", { plan: granted });
+      } else if (!occ.grantId && operations[occ.operation].needsGrant) {
+        // Retry of an occurrence that failed (or whose VNFM restarted) before its grant arrived.
+        const plan = await this.grantDuringRetry(occ, instance);
+        await this.deps.repos.opOccs.update(occ.id, { plan });
       }
       ({ occ, instance } = await this.load(occId));
       const plan = occ.plan!;
@@ -65,6 +69,25 @@ export class OperationRunner {
     } catch (error) {
       await this.failTemp(occId, error, control);
     }
+  }
+
+  /** In PROCESSING a refused grant cannot roll back by itself: it fails the attempt (FAILED_TEMP). */
+  private async grantDuringRetry(
+    occ: VnfLcmOpOccRecord,
+    instance: VnfInstanceRecord,
+  ): Promise<OperationPlan> {
+    const plan = { ...occ.plan! };
+    const outcome = await this.deps.grants.requestGrant(
+      buildGrantRequest(occ, instance, plan, this.deps.lcmBase(occ.createdBy)),
+    );
+    const vims = {
+      ...(plan.instanceChanges.vimConnectionInfo ?? instance.vimConnectionInfo),
+      ...outcome.vimConnectionInfo,
+    };
+    plan.instanceChanges = { ...plan.instanceChanges, vimConnectionInfo: vims };
+    plan.vimConnectionId = this.chooseVim(vims, Object.keys(outcome.vimConnectionInfo));
+    await this.deps.repos.opOccs.update(occ.id, { grantId: outcome.grantId });
+    return plan;
   }
 
   /** Asks for the grant; returns the plan with the granted VIM, or undefined when the occurrence ended (rejected/cancelled). */
@@ -100,6 +123,7 @@ export class OperationRunner {
       );
       return undefined;
     }
+    if (control.halted) throw new ConductorHalted("conductor halted while the grant was pending");
     const current = await this.deps.repos.opOccs.get(occ.id);
     if (control.cancelRequested || current?.isCancelPending) {
       await this.deps.lifecycle.transition(
