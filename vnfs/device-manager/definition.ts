@@ -4,7 +4,12 @@ import { IvfKpis } from "../runtime-kit/metrics/ivf-kpis.js";
 import { ConfigError } from "../runtime-kit/config/env-config.js";
 import { loadOpenApiDocument } from "../runtime-kit/http/openapi/openapi-document.js";
 import { locateApiSpec } from "../runtime-kit/http/openapi/locate-spec.js";
-import { mountOpenApi, type OperationHandler } from "../runtime-kit/http/openapi/openapi-router.js";
+import {
+  mountOpenApi,
+  ProblemError,
+  type OperationHandler,
+} from "../runtime-kit/http/openapi/openapi-router.js";
+import { RateLimiter } from "../runtime-kit/http/rate-limiter.js";
 import { createTokenVerifier } from "../runtime-kit/auth/access-token.js";
 import { authenticate } from "../runtime-kit/auth/bearer-auth.js";
 import { VersionConflictError } from "../runtime-kit/store/document-store.js";
@@ -68,11 +73,28 @@ export const definition: IvfDefinition<typeof deviceManagerSettings> = {
       audience: config.identityAudience,
       keys: new URL(config.identityJwksUrl),
     });
+    const limiter = new RateLimiter({ perSecond: config.ratePerSecond, burst: config.ratePerSecond * 2 });
     app.use(express.json({ limit: "256kb" }));
     mountOpenApi(app, {
       document: await loadOpenApiDocument(locateApiSpec("device-manager.yaml", import.meta.url)),
       source: "device-manager.yaml",
-      authenticate: (req) => authenticate(req, verify),
+      authenticate: async (req) => {
+        const principal = await authenticate(req, verify);
+        // Per client, after authentication: an anonymous flood cannot use up a tenant's budget.
+        const wait = limiter.take(`${principal.tenant}/${principal.clientId}`);
+        if (wait > 0) {
+          throw new ProblemError(
+            {
+              type: "urn:ivf:problem:device-manager:too-many-requests",
+              title: "Too many requests",
+              status: 429,
+              detail: `more than ${config.ratePerSecond} requests per second from client ${principal.clientId}; retry in ${wait} s`,
+            },
+            { "Retry-After": String(wait) },
+          );
+        }
+        return principal;
+      },
       handlers: withConflicts({
         ...groupHandlers({ groups, devices }),
         ...deviceHandlers({ groups, devices }),

@@ -27,6 +27,15 @@ export const deviceManagerSettings = {
     max: 100_000,
     default: 10_000,
   },
+  ratePerSecond: {
+    kind: "integer",
+    env: "IVF_DEVICE_MANAGER_RATE",
+    description:
+      "Requests per second one API client may make (token bucket, burst of twice as many); beyond: 429",
+    min: 1,
+    max: 100_000,
+    default: 100,
+  },
   responseValidation: {
     kind: "enum",
     env: "IVF_API_RESPONSE_VALIDATION",

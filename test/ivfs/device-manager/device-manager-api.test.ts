@@ -8,7 +8,8 @@ let writer: string;
 let otherAdmin: string;
 
 beforeAll(async () => {
-  platform = await startPlatform();
+  // A small per-client budget (burst 50) so the rate limit test can exceed it quickly.
+  platform = await startPlatform({ env: { IVF_DEVICE_MANAGER_RATE: "25" } });
   admin = await platform.token("acme", "acme-admin", ["tenant-admin"]);
   reader = await platform.token("acme", "acme-reader", ["reader"]);
   writer = await platform.token("acme", "acme-writer", ["writer"]);
@@ -240,5 +241,23 @@ describe("roles and tenants", () => {
     expect((await platform.api(otherAdmin, "GET", "/v1/tenants/globex/groups")).body.total).toBe(0);
     // And A's group is untouched.
     expect((await platform.api(reader, "GET", "/v1/tenants/acme/groups/meters")).status).toBe(200);
+  });
+});
+
+describe("rate limit", () => {
+  it("answers 429 with Retry-After once a client exceeds its burst, without affecting other clients", async () => {
+    const greedy = await platform.token("acme", "acme-greedy", ["reader"]);
+    const answers = await Promise.all(
+      Array.from({ length: 260 }, () =>
+        fetch(`${platform.managerUrl}/v1/tenants/acme/groups?limit=1`, {
+          headers: { authorization: `Bearer ${greedy}` },
+        }),
+      ),
+    );
+    const limited = answers.filter((answer) => answer.status === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(answers.every((answer) => answer.status === 200 || answer.status === 429)).toBe(true);
+    expect(Number(limited[0]!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect((await platform.api(reader, "GET", "/v1/tenants/acme/groups")).status).toBe(200);
   });
 });
