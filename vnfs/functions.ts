@@ -67,7 +67,7 @@ export const functions: FunctionEntry[] = [
     name: "opcua-adapter",
     summary: "OPC UA servers to request primitives",
     module: "./opcua-adapter/definition.js",
-    exportName: "definition",
+    exportName: "opcuaAdapterDefinition",
   },
 ];
 

@@ -11,6 +11,15 @@ interface Row {
   secret: boolean;
 }
 
+/** Processes of the product that are not IVFs but read IVF_* settings too. */
+const components: { name: string; load(): Promise<ConfigSpec> }[] = [
+  { name: "vnfm-adapter", load: async () => (await import("../../vnfm-adapter/config.js")).vnfmSettings },
+  {
+    name: "monitoring agent",
+    load: async () => (await import("../../monitoring/monitor-settings.js")).monitorSettings,
+  },
+];
+
 /**
  * `ivf config [--markdown]`: every environment variable the product reads, common ones first,
  * then each function's, with default and meaning (the README's configuration table is this
@@ -31,6 +40,15 @@ export async function run(args: string[]): Promise<number> {
     } catch (error) {
       unavailable.push(
         `${entry.name} (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`,
+      );
+    }
+  }
+  for (const component of components) {
+    try {
+      addSettings(rows, await component.load(), component.name);
+    } catch (error) {
+      unavailable.push(
+        `${component.name} (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`,
       );
     }
   }
