@@ -16,6 +16,26 @@ export const commands: CommandEntry[] = [
     load: () => import("./up-command.js"),
   },
   {
+    name: "status",
+    summary: "VNF instances of the running platform: VNFC counts, scale levels (ivf status [--json])",
+    load: () => import("./status-command.js"),
+  },
+  {
+    name: "scale",
+    summary: "Scale an IVF of the running platform through the VNFM: ivf scale <ivf> out|in",
+    load: () => import("./scale-command.js"),
+  },
+  {
+    name: "heal",
+    summary: "Heal an IVF of the running platform through the VNFM: ivf heal <ivf> [vnfcId...]",
+    load: () => import("./heal-command.js"),
+  },
+  {
+    name: "down",
+    summary: "Stop the running platform (terminates every VNF instance through the VNFM)",
+    load: () => import("./down-command.js"),
+  },
+  {
     name: "run",
     summary: "Run one IVF process: ivf run <function> (used by the VIM driver for each VNFC)",
     load: () => import("./run-command.js"),
@@ -35,6 +55,12 @@ export const commands: CommandEntry[] = [
     name: "vnfm",
     summary: "SOL003 VNFM adapter: ivf vnfm serve",
     load: () => import("../../vnfm-adapter/cli/vnfm-command.js"),
+  },
+  {
+    name: "monitor",
+    summary:
+      "Monitoring agent: ivf monitor --vnfm-url U (KPIs, auto-scaling, auto-heal, PM/FM/indicators, OSM and VES export)",
+    load: () => import("../../monitoring/cli/monitor-command.js"),
   },
   {
     name: "opcua",

@@ -1,0 +1,32 @@
+import { join } from "node:path";
+import type { Platform } from "./platform.js";
+
+/** The short welcome printed once the platform is up: where to look and what to try. */
+export function printSummary(platform: Platform): void {
+  const { credentials, options } = platform;
+  const vnfm = platform.host!.url;
+  const ok = platform.instances.filter((entry) => entry.vnfInstanceId);
+  const failed = platform.instances.filter((entry) => entry.error);
+  const lines = [
+    "",
+    `IoT platform is up: ${ok.length} IVF(s) instantiated through the VNFM${failed.length ? `, ${failed.length} failed` : ""}.`,
+    ...failed.map((entry) => `  ✖ ${entry.ivf}: ${entry.error}`),
+    "",
+    `  Web console     ${platform.consoleServer!.url}   (log in with the VNFM client below)`,
+    `  VNFM (SOL003)   ${vnfm}/vnflcm/v2   packages: ${vnfm}/vnfpkgm/v2   token: ${vnfm}/oauth2/token`,
+    `  VNFM client     ${credentials.vnfmClientId} / ${credentials.vnfmClientSecret}`,
+    ...(platform.monitorUrl ? [`  Monitoring      ${platform.monitorUrl}/metrics`] : []),
+    `  MQTT (devices)  ${platform.mqttUrl}   device API key ${credentials.deviceApiKey}`,
+    `  Demo tenant     "demo"   application key ${credentials.applicationKey}`,
+    "",
+    "Try:",
+    "  ivf status                        instances, VNFC counts, scale levels",
+    "  ivf scale field-gateway out       one more field-gateway VNFC (SOL003 ScaleVnfRequest)",
+    "  ivf heal cloud-api                replace unhealthy cloud-api VNFCs",
+    "  ivf down                          or Ctrl-C here: terminate everything through the VNFM",
+    "",
+    `State: ${join(options.home, "up-state.json")}   Credentials: ${join(options.home, "demo-credentials.json")}`,
+    "",
+  ];
+  console.log(lines.join("\n"));
+}
