@@ -198,6 +198,20 @@ describe("commands to HTTP devices", () => {
   });
 });
 
+describe("command polling limits", () => {
+  it("answers a device polling in a tight loop with 429 and Retry-After", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        fetch(`${platform.gatewayUrl}/v1/commands/meter-2`, { headers: { "x-api-key": meterKey } }),
+      ),
+    );
+    const limited = answers.filter((answer) => answer.status === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(Number(limited[0]!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(answers.every((answer) => answer.status === 200 || answer.status === 429)).toBe(true);
+  });
+});
+
 describe("group settings at the gateway", () => {
   it("applies transformations: computed attributes forwarded, inputs consumed, unreachable internals absent", async () => {
     const answer = await postTelemetry(meterKey, "meter-2", { power_w: 1500, voltage: 230 });

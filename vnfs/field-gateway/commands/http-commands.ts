@@ -1,10 +1,12 @@
 import express, { type Express, type Request, type Response } from "express";
 import type { Logger } from "../../runtime-kit/logging/logger.js";
+import { RateLimiter } from "../../runtime-kit/http/rate-limiter.js";
 import { IDENTIFIER_PATTERN } from "../../runtime-kit/primitives/request-primitive.js";
 import { COMMAND_ID_PATTERN } from "../../runtime-kit/primitives/device-command.js";
 import type { CommandDelivery } from "./command-delivery.js";
 import { InvalidResultError, parseDeviceResult } from "./command-results.js";
 import type { DeviceCredentials } from "./device-credentials.js";
+import { hashApiKey } from "../registry/device-records.js";
 
 /**
  * The HTTP side of commands, for devices that cannot keep a connection open (FIWARE's polling
@@ -17,13 +19,17 @@ export function mountHttpCommands(
   app: Express,
   delivery: CommandDelivery,
   credentials: DeviceCredentials,
-  options: { maxPayloadBytes: number; logger: Logger },
+  options: { maxPayloadBytes: number; logger: Logger; ratePerSecond?: number },
 ): void {
   const json = express.json({ limit: options.maxPayloadBytes, type: () => true });
+  // Per device and key, before authentication: a polling loop gone wild costs a 429, not a
+  // store query per request (behind NAT, many devices share an address, so not per address).
+  const rate = options.ratePerSecond ?? 10;
+  const limiter = new RateLimiter({ perSecond: rate, burst: rate * 2 });
 
   app.get("/v1/commands/:deviceId", (req, res, next) => {
     void (async () => {
-      const device = await authenticated(req, res, credentials);
+      const device = await authenticated(req, res, credentials, limiter);
       if (!device) return;
       res.status(200).json({ commands: await delivery.poll(device) });
     })().catch(next);
@@ -31,7 +37,7 @@ export function mountHttpCommands(
 
   app.post("/v1/commands/:deviceId/:commandId/result", json, (req, res, next) => {
     void (async () => {
-      const device = await authenticated(req, res, credentials);
+      const device = await authenticated(req, res, credentials, limiter);
       if (!device) return;
       const commandId = String(req.params.commandId);
       if (!COMMAND_ID_PATTERN.test(commandId)) {
@@ -57,13 +63,29 @@ export function mountHttpCommands(
   });
 }
 
-async function authenticated(req: Request, res: Response, credentials: DeviceCredentials) {
+async function authenticated(
+  req: Request,
+  res: Response,
+  credentials: DeviceCredentials,
+  limiter: RateLimiter,
+) {
   const deviceId = String(req.params.deviceId);
   if (!IDENTIFIER_PATTERN.test(deviceId)) {
     problem(res, 400, "INVALID_DEVICE_ID", `device id must match ${IDENTIFIER_PATTERN}`);
     return undefined;
   }
   const apiKey = req.get("x-api-key");
+  const wait = limiter.take(`${deviceId}/${hashApiKey(apiKey ?? "")}`);
+  if (wait > 0) {
+    res.set("Retry-After", String(wait));
+    problem(
+      res,
+      429,
+      "TOO_MANY_REQUESTS",
+      `requests for device ${deviceId} exceed the rate; retry in ${wait} s`,
+    );
+    return undefined;
+  }
   const device = await credentials.authenticate(apiKey, deviceId);
   if (!device) {
     problem(
