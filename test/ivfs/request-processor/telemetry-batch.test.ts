@@ -7,7 +7,6 @@ import { EmbeddedBus } from "../../../vnfs/runtime-kit/bus/embedded/embedded-bus
 import {
   PoisonMessageError,
   type Delivery,
-  type Json,
   type MessageBus,
   type OutgoingMessage,
 } from "../../../vnfs/runtime-kit/bus/message-bus.js";

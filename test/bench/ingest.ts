@@ -1,0 +1,302 @@
+/**
+ * Ingest benchmark (issue 6 "Proof"): MQTT QoS 1 (a private Mosquitto) -> field-gateway ->
+ * RabbitMQ (persistent, confirmed) -> request-processor -> embedded store, with 1 and then 2
+ * request-processor instances as real child processes. The raw ceilings are measured in the
+ * same run: Mosquitto QoS 1 pub->sub, and RabbitMQ persistent publish-confirm -> consume-ack
+ * with amqplib. Every sent reading must be stored exactly once (lost = 0). Latency is from the
+ * device timestamp to `storedAt` of the request processor's stored event.
+ * Run: `npm run bench:ingest` (BENCH_INGEST_N messages per end-to-end phase, BENCH_INGEST_RAW_N
+ * per raw ceiling). Prints a table, then one line of JSON with the figures.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import amqp from "amqplib";
+import mqtt from "mqtt";
+import { pino } from "pino";
+import { MeterModel } from "../../vnfs/simulators/meters/meter-model.js";
+import { meterIds } from "../../vnfs/simulators/meters/run-meters.js";
+import { SqliteStore } from "../../vnfs/runtime-kit/store/sqlite/sqlite-store.js";
+import { startIvfProcess, stopIvfProcess, type IvfProcess } from "../integration/support/ivf-processes.js";
+import { startPrivateMosquitto, type PrivateMosquitto } from "../integration/support/mosquitto.js";
+import { isReachable, serviceAddresses } from "../support/services.js";
+
+const N = Number(process.env.BENCH_INGEST_N ?? 10_000);
+const RAW_N = Number(process.env.BENCH_INGEST_RAW_N ?? 20_000);
+const METERS = 100;
+const ATTRIBUTES = 5; // MeterModel: energy, power, voltage, current, powerFactor
+const WINDOW = 1000; // unacknowledged MQTT publishes at once
+const PHASE_TIMEOUT_MS = 90_000;
+const AMQP_URL = process.env.IVF_AMQP_URL ?? serviceAddresses.rabbitmq.url;
+const run = `bench-ingest-${randomBytes(3).toString("hex")}`;
+
+interface Phase {
+  instances: number;
+  throughput: number;
+  p50: number;
+  p99: number;
+  lost: number;
+  duplicates: number;
+  seconds: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
+
+/** Publishes `count` QoS 1 messages with at most WINDOW unacknowledged; returns when all are PUBACKed. */
+async function publishAll(client: mqtt.MqttClient, count: number, next: (i: number) => [string, string]) {
+  const inFlight = new Set<Promise<unknown>>();
+  for (let i = 0; i < count; i += 1) {
+    while (inFlight.size >= WINDOW) await Promise.race(inFlight);
+    const [topic, payload] = next(i);
+    const sent: Promise<unknown> = client.publishAsync(topic, payload, { qos: 1 });
+    inFlight.add(sent);
+    void sent.finally(() => inFlight.delete(sent));
+  }
+  await Promise.all(inFlight);
+}
+
+async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+async function rawMqtt(url: string): Promise<number> {
+  const topic = `${run}/raw`;
+  const sub = await mqtt.connectAsync(url, { clientId: `${run}-sub`, clean: true });
+  const pub = await mqtt.connectAsync(url, { clientId: `${run}-pub`, clean: true });
+  try {
+    let received = 0;
+    sub.on("message", () => (received += 1));
+    await sub.subscribeAsync(topic, { qos: 1 });
+    const payload = JSON.stringify(new MeterModel("raw").read(Date.now()));
+    const started = performance.now();
+    await publishAll(pub, RAW_N, () => [topic, payload]);
+    await waitUntil(() => received >= RAW_N, 60_000, "raw MQTT deliveries");
+    return Math.round(RAW_N / ((performance.now() - started) / 1000));
+  } finally {
+    await pub.endAsync();
+    await sub.endAsync();
+  }
+}
+
+async function rawAmqp(): Promise<number> {
+  const connection = await amqp.connect(AMQP_URL);
+  const queue = `${run}.raw`;
+  try {
+    const pubChannel = await connection.createConfirmChannel();
+    const subChannel = await connection.createChannel();
+    await pubChannel.assertQueue(queue, { durable: true });
+    await subChannel.prefetch(500);
+    let received = 0;
+    await subChannel.consume(queue, (msg) => {
+      if (!msg) return;
+      received += 1;
+      subChannel.ack(msg);
+    });
+    const payload = Buffer.from(JSON.stringify(new MeterModel("raw").read(Date.now())));
+    const started = performance.now();
+    for (let i = 0; i < RAW_N; i += 1000) {
+      for (let j = i; j < Math.min(RAW_N, i + 1000); j += 1)
+        pubChannel.sendToQueue(queue, payload, { persistent: true });
+      await pubChannel.waitForConfirms();
+    }
+    await waitUntil(() => received >= RAW_N, 60_000, "raw AMQP deliveries");
+    const rate = Math.round(RAW_N / ((performance.now() - started) / 1000));
+    await pubChannel.deleteQueue(queue);
+    return rate;
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Collects stored events (non-durable private queue): unique message ids and latencies. */
+async function watchStoredEvents(exchange: string) {
+  const connection = await amqp.connect(AMQP_URL);
+  const channel = await connection.createChannel();
+  await channel.assertExchange(exchange, "topic", { durable: true });
+  const { queue } = await channel.assertQueue("", { exclusive: true, autoDelete: true });
+  await channel.bindQueue(queue, exchange, "stored.#");
+  const seen = new Set<string>();
+  const latencies: number[] = [];
+  let lastStoredAt = 0;
+  await channel.consume(
+    queue,
+    (msg) => {
+      if (!msg) return;
+      const id = String(msg.properties.messageId);
+      if (seen.has(id)) return;
+      seen.add(id);
+      const body = JSON.parse(msg.content.toString("utf8")) as {
+        storedAt: string;
+        measurements: { timestamp: string }[];
+      };
+      const storedAt = Date.parse(body.storedAt);
+      lastStoredAt = Math.max(lastStoredAt, storedAt);
+      latencies.push(storedAt - Date.parse(body.measurements[0]!.timestamp));
+    },
+    { noAck: true },
+  );
+  return {
+    seen,
+    latencies,
+    lastStoredAt: () => lastStoredAt,
+    close: () => connection.close(),
+  };
+}
+
+async function endToEnd(mosquitto: PrivateMosquitto, instances: number): Promise<Phase> {
+  const dir = mkdtempSync(join(tmpdir(), `${run}-e2e-`));
+  const apiKey = `bench-key-${randomBytes(12).toString("hex")}`;
+  const names = {
+    requests: `${run}.${instances}.requests`,
+    events: `${run}.${instances}.events`,
+    queue: `${run}.${instances}.rp`,
+    prefix: `${run}/${instances}`,
+  };
+  const provisioning = join(dir, "provisioning.yaml");
+  writeFileSync(
+    provisioning,
+    `deviceGroups:\n  - { id: meters, tenant: acme, apiKey: ${apiKey}, autoprovision: true }\n`,
+  );
+  const env = {
+    IVF_DATA_DIR: join(dir, "data"),
+    IVF_AMQP_URL: AMQP_URL,
+    IVF_MQTT_URL: mosquitto.url,
+    IVF_MQTT_TOPIC_PREFIX: names.prefix,
+    IVF_BUS_REQUESTS_EXCHANGE: names.requests,
+    IVF_BUS_EVENTS_EXCHANGE: names.events,
+    IVF_REQUEST_PROCESSOR_QUEUE: names.queue,
+    IVF_PROVISIONING_FILE: provisioning,
+    IVF_LOG_LEVEL: "warn",
+    IVF_MONGODB_URL: "",
+  };
+  const processes: IvfProcess[] = [];
+  const events = await watchStoredEvents(names.events);
+  const device = await mqtt.connectAsync(mosquitto.url, { clientId: `${run}-dev-${instances}`, clean: true });
+  try {
+    processes.push(await startIvfProcess("field-gateway", `${run}-fg-${instances}`, env));
+    processes.push(
+      ...(await Promise.all(
+        Array.from({ length: instances }, (_, i) =>
+          startIvfProcess("request-processor", `${run}-rp${i + 1}-${instances}`, env),
+        ),
+      )),
+    );
+    const meters = meterIds(METERS, `b${instances}-`).map((id) => new MeterModel(id));
+    const send = (i: number): [string, string] => {
+      const meter = meters[i % meters.length]!;
+      return [`${names.prefix}/${apiKey}/${meter.deviceId}/attrs`, JSON.stringify(meter.read(Date.now()))];
+    };
+    // Warm-up: autoprovisions every meter and fills caches, outside the measured window.
+    await publishAll(device, METERS, send);
+    await waitUntil(() => events.seen.size >= METERS, PHASE_TIMEOUT_MS, "warm-up readings stored");
+    const warm = events.seen.size;
+    events.latencies.length = 0;
+    const started = Date.now();
+    await publishAll(device, N, (i) => send(i + METERS));
+    await waitUntil(() => events.seen.size >= warm + N, PHASE_TIMEOUT_MS, `${N} readings stored`).catch(
+      (error: unknown) => console.error(String(error)),
+    );
+    const seconds = (events.lastStoredAt() - started) / 1000;
+    await sleep(500); // let late duplicates (if any) arrive before counting
+    const store = await SqliteStore.open({
+      path: join(dir, "data", "iot.sqlite"),
+      logger: pino({ level: "silent" }),
+    });
+    const measurements = await store.collection("measurements");
+    const stored = await measurements.count();
+    await store.close();
+    const expected = (N + METERS) * ATTRIBUTES;
+    const latencies = [...events.latencies].sort((a, b) => a - b);
+    return {
+      instances,
+      throughput: Math.round(N / seconds),
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      lost: Math.max(0, expected - stored) / ATTRIBUTES,
+      duplicates: Math.max(0, stored - expected),
+      seconds: Number(seconds.toFixed(2)),
+    };
+  } finally {
+    await device.endAsync();
+    await Promise.all(processes.map((ivf) => stopIvfProcess(ivf)));
+    await events.close();
+    await deleteTopology(names);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function deleteTopology(names: { requests: string; events: string; queue: string }) {
+  const connection = await amqp.connect(AMQP_URL);
+  try {
+    const channel = await connection.createChannel();
+    for (const queue of [names.queue, `${names.queue}.dlq`]) await channel.deleteQueue(queue);
+    for (const exchange of [names.requests, names.events]) await channel.deleteExchange(exchange);
+    await channel.close();
+  } finally {
+    await connection.close();
+  }
+}
+
+async function main(): Promise<number> {
+  const amqpAddress = new URL(AMQP_URL);
+  if (!(await isReachable(amqpAddress.hostname, Number(amqpAddress.port || 5672), 1000))) {
+    console.error(`RabbitMQ is not reachable at ${amqpAddress.host}: start it or set IVF_AMQP_URL`);
+    return 2;
+  }
+  const load = loadavg().map((n) => n.toFixed(2));
+  const mosquitto = await startPrivateMosquitto();
+  try {
+    const rawMqttRate = await rawMqtt(mosquitto.url);
+    const rawAmqpRate = await rawAmqp();
+    const one = await endToEnd(mosquitto, 1);
+    const two = await endToEnd(mosquitto, 2);
+    const best = two.throughput >= one.throughput ? two : one;
+    const ceiling = Math.min(rawMqttRate, rawAmqpRate);
+    const figures = {
+      benchmark: "ingest",
+      messages: N,
+      readings_per_message: ATTRIBUTES,
+      throughput_msgs_per_s: best.throughput,
+      throughput_1x_msgs_per_s: one.throughput,
+      throughput_2x_msgs_per_s: two.throughput,
+      p50_ms: best.p50,
+      p99_ms: best.p99,
+      raw_mqtt_msgs_per_s: rawMqttRate,
+      raw_amqp_msgs_per_s: rawAmqpRate,
+      ratio_vs_raw: Number((best.throughput / ceiling).toFixed(3)),
+      ratio_vs_raw_amqp: Number((best.throughput / rawAmqpRate).toFixed(3)),
+      scaling_gain_2x: Number((two.throughput / one.throughput).toFixed(3)),
+      lost: one.lost + two.lost,
+      duplicates: one.duplicates + two.duplicates,
+      loadavg_at_start: load,
+    };
+    console.log(
+      `\ningest benchmark (${N} MQTT messages x ${ATTRIBUTES} readings per phase; load ${load.join(" ")})`,
+    );
+    console.table([
+      { stage: "raw Mosquitto QoS1 pub->sub", "msg/s": rawMqttRate },
+      { stage: "raw RabbitMQ persistent confirm->ack", "msg/s": rawAmqpRate },
+      ...[one, two].map((p) => ({
+        stage: `end to end, ${p.instances} request-processor(s)`,
+        "msg/s": p.throughput,
+        "p50 ms": p.p50,
+        "p99 ms": p.p99,
+        lost: p.lost,
+        duplicates: p.duplicates,
+      })),
+    ]);
+    console.log(JSON.stringify(figures));
+    return figures.lost === 0 && figures.duplicates === 0 ? 0 : 1;
+  } finally {
+    await mosquitto.stop();
+  }
+}
+
+process.exitCode = await main();
