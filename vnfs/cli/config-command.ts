@@ -32,10 +32,6 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const rows = new Map<string, Row>();
-  // Libraries loaded with the definitions (node-opcua) print notices with console.log; send them
-  // to stderr while loading so that stdout carries only the table.
-  const log = console.log;
-  console.log = (...parts: unknown[]) => console.error(...parts);
   addSettings(rows, commonSettings, "all IVFs");
   const unavailable: string[] = [];
   for (const entry of functions) {
@@ -56,7 +52,6 @@ export async function run(args: string[]): Promise<number> {
       );
     }
   }
-  console.log = log;
   console.log(args.includes("--markdown") ? markdown([...rows.values()]) : text([...rows.values()]));
   for (const entry of unavailable) console.error(`ivf config: settings of ${entry} are not listed`);
   return unavailable.length > 0 ? 1 : 0;
