@@ -72,12 +72,25 @@ export class CommandDelivery {
       this.outcomes.inc({ transport, outcome: "queued" });
       return;
     }
-    const send = this.deps.mqtt();
-    if (!send) throw new Error("MQTT is not connected; the command will be redelivered");
+    const send = await this.mqttSender();
     await send(command.tenant, command.deviceId, Buffer.from(JSON.stringify(entry.command)));
     await this.deps.outbox.update(entry.id, { state: "delivered" });
     await this.status(command, "delivered", "Good");
     this.outcomes.inc({ transport, outcome: "sent" });
+  }
+
+  /**
+   * The MQTT sender, waiting a few seconds for a reconnect first: throwing at once would burn the
+   * bus's redeliveries in milliseconds and dead-letter commands during a short broker outage.
+   */
+  private async mqttSender(waitMs = 5000): Promise<MqttCommandSender> {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const send = this.deps.mqtt();
+      if (send) return send;
+      if (Date.now() >= deadline) throw new Error("MQTT is not connected; the command will be redelivered");
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 
   /** HTTP poll: the device's queued commands, marked delivered (each is handed out once). */
