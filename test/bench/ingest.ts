@@ -17,6 +17,7 @@ import mqtt from "mqtt";
 import { pino } from "pino";
 import { MeterModel } from "../../vnfs/simulators/meters/meter-model.js";
 import { meterIds } from "../../vnfs/simulators/meters/run-meters.js";
+import { telemetryMessage } from "../../vnfs/runtime-kit/primitives/request-primitive.js";
 import { SqliteStore } from "../../vnfs/runtime-kit/store/sqlite/sqlite-store.js";
 import { startIvfProcess, stopIvfProcess, type IvfProcess } from "../integration/support/ivf-processes.js";
 import { startPrivateMosquitto, type PrivateMosquitto } from "../integration/support/mosquitto.js";
@@ -39,6 +40,12 @@ interface Phase {
   lost: number;
   duplicates: number;
   seconds: number;
+  /** MQTT messages/s PUBACKed by the gateway path (accepted into RabbitMQ). */
+  accepted: number;
+  /** Messages waiting in the request-processor queue when the last MQTT publish was acknowledged. */
+  backlog: number;
+  /** Primitives/s stored when published straight to RabbitMQ (request-processor stage alone). */
+  busOnly: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -196,10 +203,13 @@ async function endToEnd(mosquitto: PrivateMosquitto, instances: number): Promise
     // Warm-up: autoprovisions every meter and fills caches, outside the measured window.
     await publishAll(device, METERS, send);
     await waitUntil(() => events.seen.size >= METERS, PHASE_TIMEOUT_MS, "warm-up readings stored");
+    const direct = await busStage(names.requests, meters, events);
     const warm = events.seen.size;
     events.latencies.length = 0;
     const started = Date.now();
     await publishAll(device, N, (i) => send(i + METERS));
+    const publishedSeconds = (Date.now() - started) / 1000;
+    const backlog = await queueDepth(names.queue);
     await waitUntil(() => events.seen.size >= warm + N, PHASE_TIMEOUT_MS, `${N} readings stored`).catch(
       (error: unknown) => console.error(String(error)),
     );
@@ -212,7 +222,7 @@ async function endToEnd(mosquitto: PrivateMosquitto, instances: number): Promise
     const measurements = await store.collection("measurements");
     const stored = await measurements.count();
     await store.close();
-    const expected = (N + METERS) * ATTRIBUTES;
+    const expected = (2 * N + METERS) * ATTRIBUTES;
     const latencies = [...events.latencies].sort((a, b) => a - b);
     return {
       instances,
@@ -222,6 +232,9 @@ async function endToEnd(mosquitto: PrivateMosquitto, instances: number): Promise
       lost: Math.max(0, expected - stored) / ATTRIBUTES,
       duplicates: Math.max(0, stored - expected),
       seconds: Number(seconds.toFixed(2)),
+      accepted: Math.round(N / publishedSeconds),
+      busOnly: direct,
+      backlog,
     };
   } finally {
     await device.endAsync();
@@ -229,6 +242,58 @@ async function endToEnd(mosquitto: PrivateMosquitto, instances: number): Promise
     await events.close();
     await deleteTopology(names);
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The request-processor stage alone: N primitives (as the gateway would publish them) sent
+ * straight to the requests exchange with confirms, timed until every one is stored.
+ */
+async function busStage(
+  exchange: string,
+  meters: MeterModel[],
+  events: Awaited<ReturnType<typeof watchStoredEvents>>,
+): Promise<number> {
+  const connection = await amqp.connect(AMQP_URL);
+  try {
+    const channel = await connection.createConfirmChannel();
+    const before = events.seen.size;
+    const started = Date.now();
+    for (let i = 0; i < N; i += 1000) {
+      for (let j = i; j < Math.min(N, i + 1000); j += 1) {
+        const meter = meters[j % meters.length]!;
+        const { timestamp, ...values } = meter.read(Date.now());
+        const message = telemetryMessage({
+          primitiveVersion: 1,
+          operation: "create",
+          tenant: "acme",
+          deviceId: meter.deviceId,
+          source: { protocol: "mqtt", endpoint: "bench" },
+          receivedAt: new Date().toISOString(),
+          measurements: Object.entries(values).map(([attribute, value]) => ({ attribute, value, timestamp })),
+        });
+        channel.publish(exchange, message.routingKey, Buffer.from(JSON.stringify(message.body)), {
+          persistent: true,
+          messageId: message.messageId,
+          contentType: "application/json",
+        });
+      }
+      await channel.waitForConfirms();
+    }
+    await waitUntil(() => events.seen.size >= before + N, PHASE_TIMEOUT_MS, `${N} bus primitives stored`);
+    return Math.round(N / ((events.lastStoredAt() - started) / 1000));
+  } finally {
+    await connection.close();
+  }
+}
+
+async function queueDepth(queue: string): Promise<number> {
+  const connection = await amqp.connect(AMQP_URL);
+  try {
+    const channel = await connection.createChannel();
+    return (await channel.checkQueue(queue)).messageCount;
+  } finally {
+    await connection.close();
   }
 }
 
@@ -272,6 +337,9 @@ async function main(): Promise<number> {
       raw_amqp_msgs_per_s: rawAmqpRate,
       ratio_vs_raw: Number((best.throughput / ceiling).toFixed(3)),
       ratio_vs_raw_amqp: Number((best.throughput / rawAmqpRate).toFixed(3)),
+      request_processor_1x_msgs_per_s: one.busOnly,
+      request_processor_2x_msgs_per_s: two.busOnly,
+      request_processor_scaling_gain_2x: Number((two.busOnly / one.busOnly).toFixed(3)),
       scaling_gain_2x: Number((two.throughput / one.throughput).toFixed(3)),
       lost: one.lost + two.lost,
       duplicates: one.duplicates + two.duplicates,
@@ -281,6 +349,10 @@ async function main(): Promise<number> {
       `\ningest benchmark (${N} MQTT messages x ${ATTRIBUTES} readings per phase; load ${load.join(" ")})`,
     );
     console.table([
+      ...[one, two].map((p) => ({
+        stage: `RabbitMQ -> ${p.instances} request-processor(s) -> store`,
+        "msg/s": p.busOnly,
+      })),
       { stage: "raw Mosquitto QoS1 pub->sub", "msg/s": rawMqttRate },
       { stage: "raw RabbitMQ persistent confirm->ack", "msg/s": rawAmqpRate },
       ...[one, two].map((p) => ({
@@ -288,6 +360,8 @@ async function main(): Promise<number> {
         "msg/s": p.throughput,
         "p50 ms": p.p50,
         "p99 ms": p.p99,
+        "accepted msg/s": p.accepted,
+        "backlog at end": p.backlog,
         lost: p.lost,
         duplicates: p.duplicates,
       })),
