@@ -82,7 +82,8 @@ export function buildSelector(
     .map((name) => [name])
     .filter((p) => !included.some((inc) => underAny(inc, [p]) || underAny(p, [inc])));
   return (r) => {
-    const copy = structuredClone(r);
+    // Default exclusions are top-level attributes: a shallow copy is enough (lists stay cheap).
+    const copy = { ...r };
     for (const p of excluded) removePath(copy, p);
     return copy;
   };
