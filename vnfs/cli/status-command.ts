@@ -14,7 +14,11 @@ export async function run(args: string[]): Promise<number> {
     console.error(`ivf status: ${(error as Error).message}`);
     return 2;
   }
-  const { body } = await platform.client.request<VnfInstance[]>("lcm", "GET", "/vnflcm/v2/vnf_instances");
+  const { body } = await platform.client.request<VnfInstance[]>(
+    "lcm",
+    "GET",
+    "/vnflcm/v2/vnf_instances?all_fields",
+  );
   if (args.includes("--json")) {
     console.log(JSON.stringify(body, null, 2));
     return 0;

@@ -27,7 +27,7 @@ export async function run(args: string[]): Promise<number> {
   const options: UpOptions = {
     ...parsed,
     home,
-    logger: createLogger({ ivf: "ivf-up", instanceId: `up-${process.pid}`, level: "warn" }),
+    logger: createLogger({ ivf: "ivf-up", instanceId: `up-${process.pid}`, level: "error" }),
   };
   const progress = new Progress();
   const platform = new Platform(options, progress);

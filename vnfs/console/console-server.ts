@@ -105,7 +105,7 @@ function summarize(instance: VnfInstance) {
 }
 
 const overview: Handler = async (client, _req, res) => {
-  const { body } = await client.request<VnfInstance[]>("lcm", "GET", "/vnflcm/v2/vnf_instances");
+  const { body } = await client.request<VnfInstance[]>("lcm", "GET", "/vnflcm/v2/vnf_instances?all_fields");
   res.json(body.map(summarize));
 };
 

@@ -13,8 +13,10 @@ import { startEmbeddedBroker, type EmbeddedBroker } from "../../runtime-kit/mqtt
 import { startConsole, type ConsoleServer } from "../../console/console-server.js";
 import { DEMO_TENANT, demoCredentials, writeProvisioning, type DemoCredentials } from "./demo-tenant.js";
 import { createAndInstantiate, enableAutomation, terminateAll } from "./instances.js";
+import { stopLeftovers } from "./leftovers.js";
 import { onboardPackage } from "./onboard.js";
 import type { Progress } from "./progress.js";
+import { startServiceProxy, type ServiceProxy } from "./service-proxy.js";
 import { startMeters } from "./simulators.js";
 import { pidAlive, readState, removeState, stateFile, writeState } from "./state-file.js";
 import { VnfmClient } from "./vnfm-client.js";
@@ -47,6 +49,7 @@ export class Platform {
   consoleServer: ConsoleServer | undefined;
   monitorUrl: string | undefined;
   private broker: EmbeddedBroker | undefined;
+  private proxy: ServiceProxy | undefined;
   private stopMonitor: (() => Promise<void>) | undefined;
   private stopMeters: (() => Promise<void>) | undefined;
 
@@ -110,6 +113,16 @@ export class Platform {
   private async startVnfm(afterCrash: boolean): Promise<void> {
     const { home, logger } = this.options;
     const provisioning = writeProvisioning(home, this.credentials);
+    const vnfcEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      IVF_UP_SHARED_DATA_DIR: join(home, "data"),
+      IVF_MQTT_URL: this.mqttUrl,
+      // aedes has no shared subscriptions: each gateway subscribes directly.
+      IVF_MQTT_SHARED_SUBSCRIPTION: "false",
+      IVF_PROVISIONING_FILE: provisioning,
+      IVF_CLOUD_API_KEYS: `${DEMO_TENANT}:${this.credentials.applicationKey}`,
+      IVF_LOG_LEVEL: process.env.IVF_LOG_LEVEL ?? "warn",
+    };
     this.host = await this.progress.step("Start VNFM adapter (embedded store, local VIM)", async (note) => {
       const host = await startVnfmHost({
         dataDir: join(home, "vnfm"),
@@ -119,16 +132,7 @@ export class Platform {
         readyTimeoutMs: 60_000,
         graceMs: this.options.graceSeconds * 1000,
         logger,
-        vnfcEnv: {
-          ...process.env,
-          IVF_UP_SHARED_DATA_DIR: join(home, "data"),
-          IVF_MQTT_URL: this.mqttUrl,
-          // aedes has no shared subscriptions: each gateway subscribes directly.
-          IVF_MQTT_SHARED_SUBSCRIPTION: "false",
-          IVF_PROVISIONING_FILE: provisioning,
-          IVF_CLOUD_API_KEYS: `${DEMO_TENANT}:${this.credentials.applicationKey}`,
-          IVF_LOG_LEVEL: process.env.IVF_LOG_LEVEL ?? "warn",
-        },
+        vnfcEnv,
       });
       note(host.url);
       return host;
@@ -137,6 +141,9 @@ export class Platform {
       clientId: this.credentials.vnfmClientId,
       clientSecret: this.credentials.vnfmClientSecret,
     });
+    // Set before any VNFC starts: the driver copies this environment at every VNFC start.
+    this.proxy = await startServiceProxy(this.client);
+    vnfcEnv.IVF_IDENTITY_JWKS_URL = `${this.proxy.url}/identity/.well-known/jwks.json`;
     await this.progress.step(
       afterCrash
         ? `Clean up what the previous run left (${stateFile(home)})`
@@ -144,7 +151,10 @@ export class Platform {
       async (note) => {
         const count = await terminateAll(this.client!, this.options.graceSeconds, note);
         await deletePackages(this.client!);
-        note(`${count} leftover instance(s) terminated`);
+        const stray = await stopLeftovers(join(home, "data"), this.options.graceSeconds * 1000);
+        note(
+          `${count} leftover instance(s) terminated${stray ? `, ${stray} stray VNFC process(es) stopped` : ""}`,
+        );
       },
     );
   }
@@ -160,27 +170,31 @@ export class Platform {
       }
       return result;
     });
-    const names = listIvfModels().filter((name) => vnfds.has(name));
+    // identity first: the others verify tokens against its JWKS (IVF_IDENTITY_JWKS_URL).
+    const names = listIvfModels()
+      .filter((name) => vnfds.has(name))
+      .sort((a, b) => Number(b === "identity") - Number(a === "identity"));
     await this.progress.step("Instantiate every IVF through vnflcm/v2", async (note) => {
       let done = 0;
-      this.instances = await Promise.all(
-        names.map(async (ivf): Promise<InstanceSummary> => {
-          const flavour = loadIvfModel(ivf).model.flavours[0]!;
-          try {
-            const id = await createAndInstantiate(client, {
-              vnfdId: vnfds.get(ivf)!,
-              name: ivf,
-              flavourId: flavour.id,
-            });
-            await enableAutomation(client, id);
-            note(`${++done}/${names.length} INSTANTIATED (${ivf})`);
-            return { ivf, vnfInstanceId: id };
-          } catch (error) {
-            note(`${ivf} failed: ${(error as Error).message}`);
-            return { ivf, error: (error as Error).message };
-          }
-        }),
-      );
+      const instantiate = async (ivf: string): Promise<InstanceSummary> => {
+        const flavour = loadIvfModel(ivf).model.flavours[0]!;
+        try {
+          const id = await createAndInstantiate(client, {
+            vnfdId: vnfds.get(ivf)!,
+            name: ivf,
+            flavourId: flavour.id,
+          });
+          await enableAutomation(client, id);
+          note(`${++done}/${names.length} INSTANTIATED (${ivf})`);
+          return { ivf, vnfInstanceId: id };
+        } catch (error) {
+          note(`${ivf} failed: ${(error as Error).message}`);
+          return { ivf, error: (error as Error).message };
+        }
+      };
+      const first = names[0] === "identity" ? [await instantiate("identity")] : [];
+      const rest = await Promise.all(names.slice(first.length).map(instantiate));
+      this.instances = [...first, ...rest];
       const failed = this.instances.filter((entry) => entry.error);
       if (failed.length === this.instances.length) throw new Error("no IVF could be instantiated");
     });
@@ -220,9 +234,14 @@ export class Platform {
       await attempt("Terminate VNF instances through the VNFM (GRACEFUL)", () =>
         terminateAll(this.client!, this.options.graceSeconds, () => undefined),
       );
-    if (this.host) await attempt("Stop VNFM adapter", () => this.host!.close(true));
+    if (this.proxy) await attempt("Stop service proxy", () => this.proxy!.close());
+    if (this.host) {
+      await attempt("Stop VNFM adapter", () => this.host!.close(true));
+      await stopLeftovers(join(this.options.home, "data"), this.options.graceSeconds * 1000);
+    }
     if (this.broker) await attempt("Stop MQTT broker", () => this.broker!.close());
-    removeState(this.options.home);
+    // Only our own state file: a refused second `ivf up` must not orphan the running one's.
+    if (readState(this.options.home)?.pid === process.pid) removeState(this.options.home);
   }
 }
 

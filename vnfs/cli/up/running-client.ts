@@ -30,7 +30,7 @@ export function runningPlatform(args: string[]): {
 
 /** Finds the VNF instance of an IVF by its vnfInstanceName (set by `ivf up`) or by its id. */
 export async function findInstance(client: VnfmClient, ivf: string): Promise<VnfInstance> {
-  const { body } = await client.request<VnfInstance[]>("lcm", "GET", "/vnflcm/v2/vnf_instances");
+  const { body } = await client.request<VnfInstance[]>("lcm", "GET", "/vnflcm/v2/vnf_instances?all_fields");
   const found = body.find((instance) => instance.vnfInstanceName === ivf || instance.id === ivf);
   if (!found)
     throw new Error(
