@@ -16,7 +16,7 @@ import { VersionConflictError } from "../runtime-kit/store/document-store.js";
 import { openDeviceCollections } from "../field-gateway/registry/device-records.js";
 import { openCommandCollections } from "./records/command-records.js";
 import { commandIssuer } from "./commands/issue-command.js";
-import { consumeStatuses, STATUS_QUEUE } from "./commands/status-consumer.js";
+import { consumeStatuses, statusQueue } from "./commands/status-consumer.js";
 import { startExpirySweeper } from "./commands/expiry-sweeper.js";
 import { groupHandlers } from "./api/group-handlers.js";
 import { deviceHandlers } from "./api/device-handlers.js";
@@ -61,7 +61,7 @@ export const definition: IvfDefinition<typeof deviceManagerSettings> = {
       logger,
       consumerTag: `device-manager-${instanceId}`,
     });
-    kpis.watchQueue(bus, STATUS_QUEUE);
+    kpis.watchQueue(bus, statusQueue(config.commandsExchange));
     const stopSweeper = startExpirySweeper(collections, deviceKpis, config.expirySweep, logger);
     shutdown.add("stop command status consumer and expiry sweeper", async () => {
       await stopSweeper();

@@ -1,5 +1,8 @@
 import { randomBytes } from "node:crypto";
+import amqp from "amqplib";
 import mqtt, { type MqttClient } from "mqtt";
+import { commandsQueue } from "../../../vnfs/field-gateway/commands/start-command-delivery.js";
+import { statusQueue } from "../../../vnfs/device-manager/commands/status-consumer.js";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeWithServices, serviceAddresses } from "../../support/services.js";
 import { eventually, startPlatform, type PlatformFixture } from "../device-manager/device-manager-fixture.js";
@@ -7,10 +10,11 @@ import { eventually, startPlatform, type PlatformFixture } from "../device-manag
 /**
  * The MQTT command round trip over the production adapters: RabbitMQ carries commands and
  * statuses between device-manager and field gateway, Mosquitto carries them to and from the
- * device. A per-run topic prefix keeps parallel runs on the shared broker apart.
+ * device. A per-run topic prefix and commands exchange keep parallel runs on the shared brokers apart.
  */
 await describeWithServices(["rabbitmq", "mosquitto"], "device commands over RabbitMQ and Mosquitto", () => {
   const prefix = `ivftest-${randomBytes(4).toString("hex")}/v1`;
+  const exchange = `ivftest.commands.${randomBytes(4).toString("hex")}`;
   let platform: PlatformFixture;
   let device: MqttClient;
   let apiKey: string;
@@ -24,6 +28,9 @@ await describeWithServices(["rabbitmq", "mosquitto"], "device commands over Rabb
         IVF_AMQP_URL: serviceAddresses.rabbitmq.url,
         IVF_MQTT_URL: serviceAddresses.mosquitto.url,
         IVF_MQTT_TOPIC_PREFIX: prefix,
+        // Own exchange (and so own queues): gateways and device-managers of other runs on the shared
+        // RabbitMQ would otherwise compete for these commands and statuses without knowing the devices.
+        IVF_BUS_COMMANDS_EXCHANGE: exchange,
       },
     });
     const admin = await platform.token("acme", "acme-admin", ["tenant-admin"]);
@@ -48,6 +55,15 @@ await describeWithServices(["rabbitmq", "mosquitto"], "device commands over Rabb
   afterAll(async () => {
     await device?.endAsync();
     await platform?.stop();
+    // Leave nothing behind on the shared RabbitMQ.
+    const connection = await amqp.connect(serviceAddresses.rabbitmq.url);
+    const channel = await connection.createChannel();
+    for (const queue of [commandsQueue(exchange), statusQueue(exchange)]) {
+      await channel.deleteQueue(queue);
+      await channel.deleteQueue(`${queue}.dlq`);
+    }
+    await channel.deleteExchange(exchange);
+    await connection.close();
   });
 
   it("takes ten commands from pending through delivered to executed", async () => {

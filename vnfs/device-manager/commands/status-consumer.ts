@@ -6,7 +6,10 @@ import type { CommandCollections } from "../records/command-records.js";
 import { applyTransition } from "./command-lifecycle.js";
 import type { DeviceManagerKpis } from "../kpis.js";
 
-export const STATUS_QUEUE = "device-manager.command-status";
+/** The device-managers' shared status queue, named after the exchange so separate deployments never share it. */
+export function statusQueue(exchange: string): string {
+  return `${exchange}.device-manager`;
+}
 
 /**
  * Consumes `command-status.#` and moves command records forward. A status is applied only to
@@ -25,7 +28,12 @@ export async function consumeStatuses(deps: {
 }): Promise<Consumer> {
   const { collections, kpis, deviceKpis, logger } = deps;
   return deps.bus.consume(
-    { name: STATUS_QUEUE, exchange: deps.exchange, bindings: ["command-status.#"], maxDeliveries: 5 },
+    {
+      name: statusQueue(deps.exchange),
+      exchange: deps.exchange,
+      bindings: ["command-status.#"],
+      maxDeliveries: 5,
+    },
     async (delivery: Delivery) => {
       const started = performance.now();
       kpis.received.inc({ protocol: "amqp" });

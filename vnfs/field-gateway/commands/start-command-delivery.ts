@@ -1,5 +1,4 @@
 import type { IvfContext } from "../../runtime-kit/ivf-process.js";
-import { COMMANDS_EXCHANGE } from "../../runtime-kit/primitives/device-command.js";
 import type { fieldGatewaySettings } from "../settings.js";
 import { openDeviceCollections } from "../registry/device-records.js";
 import { CommandDelivery } from "./command-delivery.js";
@@ -8,7 +7,10 @@ import { DeviceCredentials } from "./device-credentials.js";
 import { mountHttpCommands } from "./http-commands.js";
 import { startMqttCommands, type MqttCommands } from "./mqtt-commands.js";
 
-export const COMMANDS_QUEUE = "field-gateway.commands";
+/** The gateways' shared work queue, named after the exchange so separate deployments never share it. */
+export function commandsQueue(exchange: string): string {
+  return `${exchange}.field-gateway`;
+}
 const PURGE_INTERVAL_MS = 60_000;
 
 type Context = IvfContext<typeof fieldGatewaySettings>;
@@ -33,7 +35,7 @@ export async function startCommandDelivery(
   let mqttCommands: MqttCommands | undefined;
   const delivery = new CommandDelivery({
     bus,
-    exchange: COMMANDS_EXCHANGE,
+    exchange: config.commandsExchange,
     outbox: await openOutbox(store),
     credentials,
     mqtt: () => (mqttCommands?.connected ? mqttCommands.send : undefined),
@@ -42,9 +44,14 @@ export async function startCommandDelivery(
   });
   mountHttpCommands(context.app, delivery, credentials, { maxPayloadBytes: config.maxPayloadBytes, logger });
 
-  await bus.declareExchange(COMMANDS_EXCHANGE);
+  await bus.declareExchange(config.commandsExchange);
   const consumer = await bus.consume(
-    { name: COMMANDS_QUEUE, exchange: COMMANDS_EXCHANGE, bindings: ["command.#"], maxDeliveries: 20 },
+    {
+      name: commandsQueue(config.commandsExchange),
+      exchange: config.commandsExchange,
+      bindings: ["command.#"],
+      maxDeliveries: 20,
+    },
     (message) => delivery.handle(message),
     { prefetch: 20, consumerTag: `field-gateway-commands-${context.instanceId}` },
   );
