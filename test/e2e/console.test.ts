@@ -59,6 +59,7 @@ describe.skipIf(missing.length > 0)("web console of ivf up", () => {
     await page.fill('input[name="clientSecret"]', up.state.clientSecret);
     await page.click('form#login button[type="submit"]');
     await page.waitForSelector("table#overview tbody tr");
+    expect(await page.locator("form#login").isVisible()).toBe(false);
     const [cookie] = await page.context().cookies();
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict" });
     expect(await page.content()).not.toContain(up.state.clientSecret);
