@@ -61,6 +61,8 @@ const driver = new LocalProcessDriver({
   baseEnv: { PATH: process.env.PATH, IVF_TEST_DRAIN_MS: "10" },
   logger,
 });
+// A crashed benchmark must not leave VNFC processes behind.
+process.on("exit", () => driver.killAll());
 const server = createServer({ keepAliveTimeout: 65_000 });
 const apiRoot = await listen(server);
 const vnfm = await createVnfm({

@@ -102,6 +102,11 @@ export class LocalProcessDriver implements VimDriver {
     return "gone";
   }
 
+  /** Synchronous last resort for process exit handlers: SIGKILL every VNFC this driver started. */
+  killAll(): void {
+    for (const child of this.processes.values()) if (!child.exited) child.child.kill("SIGKILL");
+  }
+
   async close(options: { stopVnfcs?: boolean } = {}): Promise<void> {
     if (options.stopVnfcs) {
       await Promise.all([...this.processes.values()].map((child) => child.stop(2000)));
