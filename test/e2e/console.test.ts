@@ -95,6 +95,9 @@ describe.skipIf(missing.length > 0)("web console of ivf up", () => {
     await page.click('tr[data-ivf="cloud-api"] a');
     await page.waitForSelector("table#vnfcs tbody tr");
     await expect.poll(() => page.locator("table#vnfcs td.ok").count(), { timeout: 20_000 }).toBe(2);
+    expect(await page.locator("#action-status").innerText()).toBe("");
+    // The KPI chart draws a line once the backend has proxied two /metrics samples.
+    await expect.poll(() => page.locator("svg.chart path").count(), { timeout: 20_000 }).toBe(2);
     await page.screenshot({ path: join(artifacts, "console-ivf.png"), fullPage: true });
   }, 30_000);
 });

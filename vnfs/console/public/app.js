@@ -160,7 +160,14 @@ function chart(points) {
   svg.setAttribute("class", "chart");
   svg.setAttribute("width", width);
   svg.setAttribute("height", height);
-  if (points.length < 2) return svg;
+  if (points.length < 2) {
+    const waiting = document.createElementNS("http://www.w3.org/2000/svg", "text");
+    waiting.setAttribute("x", 8);
+    waiting.setAttribute("y", 14);
+    waiting.textContent = "collecting samples (every 2 s)...";
+    svg.append(waiting);
+    return svg;
+  }
   const t0 = points[0].at;
   const span = Math.max(1, points[points.length - 1].at - t0);
   const max = Math.max(1e-9, ...points.map((p) => p.value));
@@ -322,6 +329,7 @@ async function renderOps() {
 async function route() {
   clearInterval(refreshTimer);
   const hash = location.hash || "#/";
+  let refresh = false;
   const render = async () => {
     try {
       const instance = /^#\/ivf\/(.+)$/.exec(hash);
@@ -330,9 +338,11 @@ async function route() {
         : hash === "#/ops"
           ? await renderOps()
           : await renderOverview();
-      const status = document.getElementById("action-status")?.cloneNode(true);
+      // A periodic refresh keeps the last action's message; a page change starts clean.
+      const status = refresh ? document.getElementById("action-status")?.cloneNode(true) : undefined;
       view.replaceChildren(...content.flat());
       if (status) document.getElementById("action-status")?.replaceWith(status);
+      refresh = true;
       nav.hidden = false;
     } catch (failure) {
       if (!loginForm.hidden) return;
