@@ -17,6 +17,7 @@ import mqtt from "mqtt";
 import { pino } from "pino";
 import { MeterModel } from "../../vnfs/simulators/meters/meter-model.js";
 import { meterIds } from "../../vnfs/simulators/meters/run-meters.js";
+import { handlerRate } from "./ingest-handler.js";
 import { telemetryMessage } from "../../vnfs/runtime-kit/primitives/request-primitive.js";
 import { SqliteStore } from "../../vnfs/runtime-kit/store/sqlite/sqlite-store.js";
 import { startIvfProcess, stopIvfProcess, type IvfProcess } from "../integration/support/ivf-processes.js";
@@ -318,6 +319,8 @@ async function main(): Promise<number> {
   const load = loadavg().map((n) => n.toFixed(2));
   const mosquitto = await startPrivateMosquitto();
   try {
+    const unbatched = await handlerRate(Math.min(N, 5000), 1);
+    const batched = await handlerRate(Math.min(N, 5000), 250);
     const rawMqttRate = await rawMqtt(mosquitto.url);
     const rawAmqpRate = await rawAmqp();
     const one = await endToEnd(mosquitto, 1);
@@ -337,6 +340,9 @@ async function main(): Promise<number> {
       raw_amqp_msgs_per_s: rawAmqpRate,
       ratio_vs_raw: Number((best.throughput / ceiling).toFixed(3)),
       ratio_vs_raw_amqp: Number((best.throughput / rawAmqpRate).toFixed(3)),
+      handler_unbatched_msgs_per_s: unbatched,
+      handler_batched_msgs_per_s: batched,
+      batching_gain: Number((batched / unbatched).toFixed(2)),
       request_processor_1x_msgs_per_s: one.busOnly,
       request_processor_2x_msgs_per_s: two.busOnly,
       request_processor_scaling_gain_2x: Number((two.busOnly / one.busOnly).toFixed(3)),
@@ -349,6 +355,8 @@ async function main(): Promise<number> {
       `\ningest benchmark (${N} MQTT messages x ${ATTRIBUTES} readings per phase; load ${load.join(" ")})`,
     );
     console.table([
+      { stage: "handler in-process, SQLite, no bus: batch 1", "msg/s": unbatched },
+      { stage: "handler in-process, SQLite, no bus: batch 250", "msg/s": batched },
       ...[one, two].map((p) => ({
         stage: `RabbitMQ -> ${p.instances} request-processor(s) -> store`,
         "msg/s": p.busOnly,
