@@ -49,7 +49,7 @@ export async function run(args: string[]): Promise<number> {
     else await stopping;
     return 1;
   }
-  if (!stopping) printSummary(platform);
+  if (!stopping) await printSummary(platform);
   await stopped;
   progress.line("ivf up: stopped");
   return 0;
