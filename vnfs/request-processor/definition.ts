@@ -13,8 +13,11 @@ import {
   type MeasurementRecord,
 } from "./storage/measurement-records.js";
 
-/** Calibrated by `npm run bench:ingest` on the 2-core reference machine (primitives/s per instance). */
-const CAPACITY_PER_SECOND = 5000;
+/**
+ * Primitives/s one instance stores with a core to itself on the embedded store: the batched
+ * in-process handler figure of `npm run bench:ingest` (docs/benchmarks.md "Ingest").
+ */
+const CAPACITY_PER_SECOND = 1200;
 
 /**
  * The request processor (TR 103 527 "request processing and orchestration logic"): competing
