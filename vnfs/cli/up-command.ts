@@ -31,26 +31,32 @@ export async function run(args: string[]): Promise<number> {
   };
   const progress = new Progress();
   const platform = new Platform(options, progress);
-  let stopping: Promise<void> | undefined;
-  const stopped = new Promise<void>((done) => {
-    const stop = (): void => {
-      if (stopping) return;
-      progress.line("\nivf up: stopping (terminating VNF instances through the VNFM)...");
-      stopping = platform.stop().then(done);
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
+  // A signal during the bring-up lets the current step finish (an LCM operation in flight keeps
+  // its instance locked) and stops at the next step; after it, it stops the running platform.
+  let signalled = false;
+  let onSignal: () => void = () => undefined;
+  const signal = new Promise<void>((done) => (onSignal = done));
+  const stop = (): void => {
+    if (signalled) return;
+    signalled = true;
+    platform.interrupt();
+    progress.line("\nivf up: stopping (terminating VNF instances through the VNFM)...");
+    onSignal();
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  let failed = false;
   try {
     await platform.start();
   } catch (error) {
-    progress.line(`ivf up: ${(error as Error).message}`);
-    if (!stopping) await platform.stop();
-    else await stopping;
-    return 1;
+    failed = !signalled;
+    if (failed) progress.line(`ivf up: ${(error as Error).message}`);
   }
-  if (!stopping) await printSummary(platform);
-  await stopped;
+  if (!failed && !signalled) {
+    await printSummary(platform);
+    await signal;
+  }
+  await platform.stop();
   progress.line("ivf up: stopped");
-  return 0;
+  return failed ? 1 : 0;
 }

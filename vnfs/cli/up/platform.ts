@@ -52,11 +52,21 @@ export class Platform {
   private proxy: ServiceProxy | undefined;
   private stopMonitor: (() => Promise<void>) | undefined;
   private stopMeters: (() => Promise<void>) | undefined;
+  private interrupted = false;
 
   constructor(
     readonly options: UpOptions,
     private readonly progress: Progress,
   ) {}
+
+  /** Makes start() end at its next step (Ctrl-C during the bring-up). */
+  interrupt(): void {
+    this.interrupted = true;
+  }
+
+  private checkpoint(): void {
+    if (this.interrupted) throw new Error("interrupted");
+  }
 
   async start(): Promise<void> {
     const { home } = this.options;
@@ -74,14 +84,19 @@ export class Platform {
       note(`${built.length} CSARs in ${outDir}`);
       return built;
     });
+    this.checkpoint();
     await this.progress.step("Start embedded MQTT broker", async (note) => {
       this.broker = await startEmbeddedBroker({ port: 0, logger: this.options.logger });
       this.mqttUrl = this.broker.url;
       note(this.mqttUrl);
     });
+    this.checkpoint();
     await this.startVnfm(previous !== undefined);
+    this.checkpoint();
     await this.onboardAndInstantiate(csars);
+    this.checkpoint();
     if (this.options.monitor) await this.startMonitor();
+    this.checkpoint();
     await this.progress.step("Start web console", async (note) => {
       this.consoleServer = await startConsole({
         port: this.options.consolePort,
@@ -98,6 +113,7 @@ export class Platform {
       clientId: this.credentials.vnfmClientId,
       clientSecret: this.credentials.vnfmClientSecret,
     });
+    this.checkpoint();
     if (this.options.simulators)
       await this.progress.step("Start smart-meter simulator", async (note) => {
         this.stopMeters = await startMeters(
@@ -171,6 +187,7 @@ export class Platform {
       return result;
     });
     // identity first: the others verify tokens against its JWKS (IVF_IDENTITY_JWKS_URL).
+    this.checkpoint();
     const names = listIvfModels()
       .filter((name) => vnfds.has(name))
       .sort((a, b) => Number(b === "identity") - Number(a === "identity"));
