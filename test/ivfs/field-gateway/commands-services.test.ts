@@ -84,7 +84,7 @@ await describeWithServices(["rabbitmq", "mosquitto"], "device commands over Rabb
           `/v1/tenants/acme/devices/pump-1/commands/${command.commandId}`,
         );
         return answer.body.state === "executed" ? answer.body : undefined;
-      }, 20_000);
+      }, 45_000);
       expect(executed.history.map((change: { state: string }) => change.state)).toEqual([
         "pending",
         "delivered",
@@ -92,5 +92,5 @@ await describeWithServices(["rabbitmq", "mosquitto"], "device commands over Rabb
       ]);
       expect(executed.result).toEqual({ speed: index * 100 });
     }
-  }, 60_000);
+  }, 120_000);
 });
