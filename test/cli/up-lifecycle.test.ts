@@ -3,7 +3,7 @@
  * (SIGKILL) is cleaned up by the next one, and `ivf down` leaves no VNFC process behind.
  * Skips with a notice when dist/ is not built; fails under CI=true.
  */
-import { execFile, spawn } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,6 +22,8 @@ const home = mkdtempSync(join(tmpdir(), "ivf-up-cli-"));
 const ivf = (...args: string[]) =>
   run(process.execPath, [cliEntry, ...args, "--home", home], { cwd: repoRoot, timeout: 240_000 });
 
+const children: ChildProcess[] = [];
+
 function startUp() {
   const child = spawn(
     process.execPath,
@@ -39,6 +41,7 @@ function startUp() {
     ],
     { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] },
   );
+  children.push(child);
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -58,6 +61,12 @@ const vnfcCount = (status: string, name: string): number =>
 
 describe.skipIf(!built)("ivf up lifecycle", () => {
   afterAll(async () => {
+    // A failed assertion must not leave a platform running.
+    for (const child of children.filter((entry) => entry.exitCode === null && entry.signalCode === null)) {
+      const exited = new Promise((done) => child.once("exit", done));
+      child.kill("SIGINT");
+      await exited;
+    }
     for (const pid of leftoverVnfcPids(join(home, "data"))) process.kill(pid, "SIGKILL");
     rmSync(home, { recursive: true, force: true });
   });
