@@ -100,6 +100,12 @@ export function readVnfd(files: Record<string, string>): VnfdModel {
     const flavourId = (mapped.flavour_id ?? props.flavour_id) as unknown;
     if (typeof flavourId !== "string")
       throw new VnfdError(`${path}: cannot tell the flavour_id of this topology_template`);
+    // SOL001 6.8 (Tacker's layout): the top-level VNFD names the VNF without substitution
+    // mappings; it must not replace the flavour's own template, whichever file is read first.
+    if (!mapping && flavours[flavourId]) {
+      identity ??= props;
+      continue;
+    }
     flavours[flavourId] = readFlavour(
       flavourId,
       nodes,
