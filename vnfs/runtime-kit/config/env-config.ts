@@ -122,7 +122,8 @@ function parseValue(setting: Setting, raw: string): { value?: unknown; problem?:
       return { value: raw };
     case "duration": {
       const match = DURATION.exec(raw.trim());
-      if (!match) return { problem: `${setting.env}=${shown} is not a duration (e.g. 500ms, 30s, 2m, 1h, 30d)` };
+      if (!match)
+        return { problem: `${setting.env}=${shown} is not a duration (e.g. 500ms, 30s, 2m, 1h, 30d)` };
       return { value: Number(match[1]) * DURATION_FACTORS[match[2] ?? "ms"]! };
     }
     case "list": {

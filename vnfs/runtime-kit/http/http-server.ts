@@ -51,12 +51,10 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (status === 413) {
-      res
-        .status(413)
-        .json({
-          error: "payload_too_large",
-          message: `request body exceeds the limit of ${error.limit} bytes`,
-        });
+      res.status(413).json({
+        error: "payload_too_large",
+        message: `request body exceeds the limit of ${error.limit} bytes`,
+      });
       return;
     }
     if (status >= 400 && status < 500) {

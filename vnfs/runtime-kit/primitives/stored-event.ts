@@ -66,7 +66,9 @@ export class InvalidStoredEventError extends Error {
 export function parseStoredEvent(body: unknown): StoredEvent {
   if (!validate(body)) {
     throw new InvalidStoredEventError(
-      (validate.errors ?? []).map((error) => `${error.instancePath || "(root)"} ${error.message ?? "is invalid"}`),
+      (validate.errors ?? []).map(
+        (error) => `${error.instancePath || "(root)"} ${error.message ?? "is invalid"}`,
+      ),
     );
   }
   return body as unknown as StoredEvent;
