@@ -1,13 +1,14 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
 /**
- * `npm start` on a machine with no services: `ivf up` must bring up the path on embedded adapters,
- * simulated meters must become readable through cloud-api, and Ctrl-C must stop everything.
+ * `npm start` on a machine with no services: `ivf up` must bring up every IVF through the VNFM on
+ * embedded adapters, simulated meters must become readable through a cloud-api VNFC, and Ctrl-C
+ * must terminate everything through the VNFM.
  */
 const home = mkdtempSync(join(tmpdir(), "ivf-up-test-"));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
@@ -17,8 +18,22 @@ describe("ivf up", () => {
     const env: NodeJS.ProcessEnv = { ...process.env, IVF_HOME: home };
     for (const name of ["IVF_AMQP_URL", "IVF_MQTT_URL", "IVF_MONGODB_URL", "IVF_DATA_DIR", "IVF_HTTP_PORT"])
       delete env[name];
-    const cli = fileURLToPath(new URL("../../vnfs/cli/main.ts", import.meta.url));
-    const child = spawn(process.execPath, ["--import", "tsx", cli, "up", "--meters", "3", "--rate", "10"], {
+    // From dist/, as `npm start` runs it: the VIM driver starts VNFCs with the built entry point
+    // (`npm test` builds before running the tests).
+    const cli = fileURLToPath(new URL("../../dist/vnfs/cli/main.js", import.meta.url));
+    const args = [
+      "up",
+      "--meters",
+      "3",
+      "--rate",
+      "10",
+      "--vnfm-port",
+      "0",
+      "--console-port",
+      "0",
+      "--no-monitor",
+    ];
+    const child = spawn(process.execPath, [cli, ...args], {
       env,
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -28,19 +43,18 @@ describe("ivf up", () => {
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     try {
       await until(
-        () => output.includes("are up."),
-        90_000,
+        () => output.includes("IoT platform is up"),
+        150_000,
         () => output,
       );
-      const cloudApi = /cloud-api-1\s+(http:\/\/\S+)/.exec(output)![1]!;
-      const { applicationKey } = JSON.parse(readFileSync(join(home, "demo-credentials.json"), "utf8")) as {
-        applicationKey: string;
-      };
+      // The summary prints a ready-to-run request against a cloud-api VNFC.
+      const [, applicationKey, cloudApi] =
+        /curl -H 'X-API-Key: ([^']+)' (http:\/\/[\d.:]+)\/v1\/devices/.exec(output)!;
       let values: { attribute: string }[] = [];
       await until(
         async () => {
           const response = await fetch(`${cloudApi}/v1/devices/meter-0001/latest`, {
-            headers: { "x-api-key": applicationKey },
+            headers: { "x-api-key": applicationKey! },
           });
           values =
             response.status === 200
@@ -63,7 +77,7 @@ describe("ivf up", () => {
     }
     expect(await exited).toBe(0);
     expect(output).toContain("ivf up: stopped");
-  }, 180_000);
+  }, 300_000);
 });
 
 async function until(
