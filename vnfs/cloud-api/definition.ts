@@ -51,15 +51,7 @@ export const definition: IvfDefinition<typeof cloudApiSettings> = {
     );
     const scope = new RequestScope(authenticator, devices);
 
-    context.app.use("/v1", (req, res, next) => {
-      const started = performance.now();
-      kpis.received.inc({ protocol: "http" });
-      res.on("finish", () => {
-        const outcome = res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "rejected" : "ok";
-        kpis.recordProcessed(outcome, (performance.now() - started) / 1000);
-      });
-      next();
-    });
+    context.app.use("/v1", kpis.httpMiddleware());
     const specFile = locateApiSpec("cloud-api.yaml");
     mountOpenApi(context.app, {
       document: await loadOpenApiDocument(specFile),

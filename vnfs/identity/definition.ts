@@ -41,15 +41,7 @@ export const definition: IvfDefinition<typeof identitySettings> = {
     const limiter = new RateLimiter({ perSecond: config.tokenRatePerSecond, burst: 20 });
     app.use(express.urlencoded({ extended: false, limit: "8kb", parameterLimit: 20 }));
     app.use(express.json({ limit: "16kb" }));
-    app.use((req, res, next) => {
-      const started = performance.now();
-      kpis.received.inc({ protocol: "http" });
-      res.on("finish", () => {
-        const outcome = res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "rejected" : "ok";
-        kpis.recordProcessed(outcome, (performance.now() - started) / 1000);
-      });
-      next();
-    });
+    app.use(kpis.httpMiddleware());
     mountOpenApi(app, {
       document: await loadOpenApiDocument(locateApiSpec("identity.yaml", import.meta.url)),
       source: "identity.yaml",

@@ -1,3 +1,4 @@
+import type { RequestHandler } from "express";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import type { MessageBus } from "../bus/message-bus.js";
 import type { Readiness } from "../http/readiness.js";
@@ -114,6 +115,22 @@ export class IvfKpis {
     this.processed.inc({ outcome }, count);
     this.processingDuration.observe(durationSeconds);
     this.processedCount += count;
+  }
+
+  /**
+   * Express middleware counting each API request as received and, when its answer is sent, as
+   * processed: 5xx is an error, 4xx a rejection, anything else ok.
+   */
+  httpMiddleware(): RequestHandler {
+    return (_req, res, next) => {
+      const started = performance.now();
+      this.received.inc({ protocol: "http" });
+      res.on("finish", () => {
+        const outcome = res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "rejected" : "ok";
+        this.recordProcessed(outcome, (performance.now() - started) / 1000);
+      });
+      next();
+    };
   }
 
   /** Backlog and oldest-message age of these queues are reported (summed / maximum). */
