@@ -1,27 +1,46 @@
 import type { ConfigSpec } from "../runtime-kit/config/env-config.js";
+import { tokenAuthSettings } from "../runtime-kit/auth/auth-settings.js";
+import { COMMANDS_EXCHANGE } from "../runtime-kit/primitives/device-command.js";
 
 /** Settings of cloud-api (read together with the common IVF_* settings). */
 export const cloudApiSettings = {
+  ...tokenAuthSettings,
   applicationKeys: {
     kind: "list",
     env: "IVF_CLOUD_API_KEYS",
     description:
-      "Application keys as <tenant>:<key> pairs, comma-separated; keys in the store's application_keys collection are accepted too",
+      "Application keys (role reader) as <tenant>:<key> pairs, comma-separated; keys in the store's application_keys collection are accepted too",
     secret: true,
     default: [],
-  },
-  responseValidation: {
-    kind: "enum",
-    env: "IVF_API_RESPONSE_VALIDATION",
-    description:
-      "What a response that breaks the OpenAPI document does: log (count and send) or throw (answer 500; tests)",
-    values: ["log", "throw"] as const,
-    default: "log",
   },
   authCacheTtl: {
     kind: "duration",
     env: "IVF_CLOUD_API_AUTH_CACHE_TTL",
     description: "How long stored application keys are cached; a revoked key stops working within it",
     default: 5000,
+  },
+  ratePerSecond: {
+    kind: "integer",
+    env: "IVF_CLOUD_API_RATE",
+    description:
+      "Requests per second one application (token client or key) may make (token bucket, burst of twice as many); beyond: 429",
+    min: 1,
+    max: 100_000,
+    default: 200,
+  },
+  aggregateMaxScan: {
+    kind: "integer",
+    env: "IVF_CLOUD_API_MAX_SCAN",
+    description: "Most raw readings one aggregate query may read (larger ranges are refused with 422)",
+    min: 1000,
+    max: 100_000_000,
+    default: 1_000_000,
+  },
+  commandsExchange: {
+    kind: "string",
+    env: "IVF_BUS_COMMANDS_EXCHANGE",
+    description: "Bus exchange carrying command.* requests and command-status.* reports",
+    pattern: /^[A-Za-z0-9_.:-]{1,255}$/,
+    default: COMMANDS_EXCHANGE,
   },
 } satisfies ConfigSpec;

@@ -24,12 +24,4 @@ export const dataStoreSettings = {
     max: 10_000_000,
     default: 500_000,
   },
-  responseValidation: {
-    kind: "enum",
-    env: "IVF_API_RESPONSE_VALIDATION",
-    description:
-      "What a response that breaks the OpenAPI document does: log (count and send) or throw (answer 500; tests)",
-    values: ["log", "throw"] as const,
-    default: "log",
-  },
 } satisfies ConfigSpec;

@@ -36,12 +36,4 @@ export const deviceManagerSettings = {
     max: 100_000,
     default: 100,
   },
-  responseValidation: {
-    kind: "enum",
-    env: "IVF_API_RESPONSE_VALIDATION",
-    description:
-      "What a response that breaks the OpenAPI document does: log (count and send) or throw (answer 500; tests)",
-    values: ["log", "throw"] as const,
-    default: "log",
-  },
 } satisfies ConfigSpec;

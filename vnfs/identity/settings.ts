@@ -40,14 +40,6 @@ export const identitySettings = {
     pattern: /^.{16,256}$/,
     secret: true,
   },
-  responseValidation: {
-    kind: "enum",
-    env: "IVF_API_RESPONSE_VALIDATION",
-    description:
-      "What a response that breaks the OpenAPI document does: log (count and send) or throw (answer 500; tests)",
-    values: ["log", "throw"] as const,
-    default: "log",
-  },
   tokenRatePerSecond: {
     kind: "number",
     env: "IVF_IDENTITY_TOKEN_RATE",

@@ -14,7 +14,13 @@ import { commonSettings } from "./config/common-settings.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { createMetricsRegistry } from "./metrics/metrics-registry.js";
 import { Readiness } from "./http/readiness.js";
-import { createHttpApp, jsonErrorHandler, listen, type StartedServer } from "./http/http-server.js";
+import {
+  createHttpApp,
+  httpTlsFromConfig,
+  jsonErrorHandler,
+  listen,
+  type StartedServer,
+} from "./http/http-server.js";
 import { ShutdownCoordinator } from "./lifecycle/shutdown.js";
 import { createBus } from "./bus/create-bus.js";
 import { createStore } from "./store/create-store.js";
@@ -127,7 +133,7 @@ export async function startIvf<S extends ConfigSpec>(
     await definition.start(context);
     app.use(jsonErrorHandler(logger));
 
-    const server = await listen(app, config.httpHost, config.httpPort);
+    const server = await listen(app, config.httpHost, config.httpPort, httpTlsFromConfig(config));
     shutdown.add("stop HTTP server", async () => {
       readiness.markDraining();
       await server.close();

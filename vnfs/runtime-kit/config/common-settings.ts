@@ -34,6 +34,42 @@ export const commonSettings = {
     max: 65535,
     default: 0,
   },
+  httpTlsCertFile: {
+    kind: "string",
+    env: "IVF_HTTP_TLS_CERT_FILE",
+    description:
+      "PEM certificate (chain) of the HTTP server; with IVF_HTTP_TLS_KEY_FILE it serves HTTPS only (unset: plain HTTP)",
+  },
+  httpTlsKeyFile: {
+    kind: "string",
+    env: "IVF_HTTP_TLS_KEY_FILE",
+    description: "PEM private key of IVF_HTTP_TLS_CERT_FILE (read at start, never logged)",
+  },
+  httpTlsKeyPassphrase: {
+    kind: "string",
+    env: "IVF_HTTP_TLS_KEY_PASSPHRASE",
+    description: "Passphrase of an encrypted IVF_HTTP_TLS_KEY_FILE",
+    secret: true,
+  },
+  httpTlsCaFile: {
+    kind: "string",
+    env: "IVF_HTTP_TLS_CA_FILE",
+    description:
+      "PEM CA bundle for client certificates: clients may present one signed by it (device authentication at the field-gateway)",
+  },
+  httpTlsCrlFile: {
+    kind: "string",
+    env: "IVF_HTTP_TLS_CRL_FILE",
+    description: "PEM certificate revocation list(s): client certificates listed in it are refused",
+  },
+  responseValidation: {
+    kind: "enum",
+    env: "IVF_API_RESPONSE_VALIDATION",
+    description:
+      "What a response that breaks the OpenAPI document does: log (count and send) or throw (answer 500; tests)",
+    values: ["log", "throw"] as const,
+    default: "log",
+  },
   shutdownGrace: {
     kind: "duration",
     env: "IVF_SHUTDOWN_GRACE",

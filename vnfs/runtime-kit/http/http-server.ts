@@ -1,9 +1,11 @@
 import express, { type Express, type ErrorRequestHandler } from "express";
 import type { Server } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Registry } from "prom-client";
 import type { Logger } from "../logging/logger.js";
 import type { Readiness } from "./readiness.js";
+import { loadTlsMaterial, type TlsMaterial } from "./tls-material.js";
 
 export interface HttpServerOptions {
   logger: Logger;
@@ -73,10 +75,53 @@ export interface StartedServer {
   close(): Promise<void>;
 }
 
-/** Listens and resolves with the actual port (port 0 picks a free one). */
-export function listen(app: Express, host: string, port: number): Promise<StartedServer> {
+/**
+ * The HTTPS material of the common settings (IVF_HTTP_TLS_*), or undefined for plain HTTP.
+ * Throws TlsConfigError naming the settings when a file is missing or cert and key do not match.
+ */
+export function httpTlsFromConfig(config: {
+  httpTlsCertFile?: string | undefined;
+  httpTlsKeyFile?: string | undefined;
+  httpTlsKeyPassphrase?: string | undefined;
+  httpTlsCaFile?: string | undefined;
+  httpTlsCrlFile?: string | undefined;
+}): TlsMaterial | undefined {
+  const material = loadTlsMaterial(
+    {
+      certFile: config.httpTlsCertFile,
+      keyFile: config.httpTlsKeyFile,
+      keyPassphrase: config.httpTlsKeyPassphrase,
+      caFile: config.httpTlsCaFile,
+      crlFile: config.httpTlsCrlFile,
+    },
+    {
+      certFile: "IVF_HTTP_TLS_CERT_FILE",
+      keyFile: "IVF_HTTP_TLS_KEY_FILE",
+      caFile: "IVF_HTTP_TLS_CA_FILE",
+      crlFile: "IVF_HTTP_TLS_CRL_FILE",
+    },
+  );
+  if (material && !material.cert) {
+    throw new Error(
+      "IVF_HTTP_TLS_CA_FILE or IVF_HTTP_TLS_CRL_FILE is set without IVF_HTTP_TLS_CERT_FILE and IVF_HTTP_TLS_KEY_FILE: client certificates need HTTPS",
+    );
+  }
+  return material;
+}
+
+/**
+ * Listens and resolves with the actual port (port 0 picks a free one). With `tls` it serves HTTPS;
+ * when `tls.ca` is set clients may present a certificate signed by it. Presenting one stays
+ * optional and an invalid one does not end the handshake: routes that authenticate by
+ * certificate read `socket.authorized` and `getPeerCertificate()` and refuse with a clear answer
+ * (field-gateway device authentication); every other route ignores it.
+ */
+export function listen(app: Express, host: string, port: number, tls?: TlsMaterial): Promise<StartedServer> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host);
+    const server: Server = tls
+      ? createHttpsServer({ ...tls, requestCert: tls.ca !== undefined, rejectUnauthorized: false }, app)
+      : (app.listen(port, host) as Server);
+    if (tls) server.listen(port, host);
     server.once("error", reject);
     server.once("listening", () => {
       const address = server.address() as AddressInfo;
@@ -84,7 +129,7 @@ export function listen(app: Express, host: string, port: number): Promise<Starte
       resolve({
         server,
         port: address.port,
-        url: `http://${shownHost}:${address.port}`,
+        url: `${tls ? "https" : "http"}://${shownHost}:${address.port}`,
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done());
