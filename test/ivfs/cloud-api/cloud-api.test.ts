@@ -118,7 +118,7 @@ describe("cloud-api authentication and tenancy", () => {
   it("answers 401 with WWW-Authenticate when the key is missing or wrong, before looking at the request", async () => {
     const missing = await get("/v1/devices/m-1/latest", null);
     expect(missing.status).toBe(401);
-    expect(missing.headers.get("www-authenticate")).toBe("X-API-Key");
+    expect(missing.headers.get("www-authenticate")).toBe('Bearer realm="iot-platform", X-API-Key');
     expect((await get("/v1/devices/m-1/measurements?limit=0", "wrong-key-0000000000000")).status).toBe(401);
   });
 

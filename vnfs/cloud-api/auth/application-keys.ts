@@ -3,15 +3,24 @@ import type { Request } from "express";
 import { IDENTIFIER_PATTERN } from "../../runtime-kit/primitives/request-primitive.js";
 import { ConfigError } from "../../runtime-kit/config/env-config.js";
 import type { Collection } from "../../runtime-kit/store/document-store.js";
+import type { Role } from "../../runtime-kit/auth/access-token.js";
 import { AuthenticationError, type Authenticator, type Principal } from "./authenticator.js";
 
 export const APPLICATION_KEYS = "application_keys";
 
-/** A stored application key: id is the SHA-256 of the key (hex), so the key itself is never stored. */
+/** Roles an application key may carry: an application is never an operator. */
+export type ApplicationKeyRole = Exclude<Role, "operator">;
+const KEY_ROLES: readonly string[] = ["reader", "writer", "tenant-admin"];
+
+/**
+ * A stored application key: id is the SHA-256 of the key (hex), so the key itself is never
+ * stored. `role` defaults to reader (keys of the first slice could only read).
+ */
 export interface ApplicationKeyRecord {
   id: string;
   tenant: string;
   name: string;
+  role?: ApplicationKeyRole;
   revoked?: boolean;
 }
 
@@ -68,7 +77,7 @@ export class ApplicationKeyAuthenticator implements Authenticator {
     const wanted = Buffer.from(digest, "hex");
     for (const [hash, tenant] of this.configured) {
       if (timingSafeEqual(Buffer.from(hash, "hex"), wanted))
-        return { tenant, subject: `configured-key:${hash.slice(0, 8)}` };
+        return principalOf(tenant, `configured-key:${hash.slice(0, 8)}`, "reader");
     }
     return undefined;
   }
@@ -77,12 +86,18 @@ export class ApplicationKeyAuthenticator implements Authenticator {
     const cached = this.cache.get(digest);
     if (cached && cached.until > Date.now()) return cached.principal;
     const record = await this.stored.get(digest);
+    const role = record?.role ?? "reader";
+    // A record with a role it may not have (e.g. "operator" written into the store) is not a valid key.
     const principal =
-      record && !record.revoked
-        ? { tenant: record.tenant, subject: `application-key:${record.name}` }
+      record && !record.revoked && KEY_ROLES.includes(role)
+        ? principalOf(record.tenant, `application-key:${record.name}`, role)
         : undefined;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(digest, { principal, until: Date.now() + this.cacheTtlMs });
     return principal;
   }
+}
+
+function principalOf(tenant: string, subject: string, role: ApplicationKeyRole): Principal {
+  return { tenant, subject, clientId: subject, roles: [role] };
 }

@@ -37,3 +37,39 @@ export function invalidRange(detail: string): ProblemError {
     errors: [{ pointer: "/query/to", detail }],
   });
 }
+
+export function tooManyRequests(detail: string, retryAfterSeconds: number): ProblemError {
+  return new ProblemError(
+    { type: "urn:ivf:problem:cloud-api:too-many-requests", title: "Too many requests", status: 429, detail },
+    { "Retry-After": String(retryAfterSeconds) },
+  );
+}
+
+export function unprocessable(detail: string, errors?: { pointer: string; detail: string }[]): ProblemError {
+  return new ProblemError({
+    type: "urn:ivf:problem:cloud-api:unprocessable",
+    title: "Unprocessable request",
+    status: 422,
+    detail,
+    ...(errors ? { errors } : {}),
+  });
+}
+
+export function conflict(detail: string): ProblemError {
+  return new ProblemError({
+    type: "urn:ivf:problem:cloud-api:conflict",
+    title: "Conflict",
+    status: 409,
+    detail,
+  });
+}
+
+/** Same answer for another tenant's subscription and a missing one. */
+export function subscriptionNotFound(subscriptionId: string): ProblemError {
+  return new ProblemError({
+    type: "urn:ivf:problem:cloud-api:subscription-not-found",
+    title: "Subscription not found",
+    status: 404,
+    detail: `subscription "${subscriptionId}" does not exist in your tenant`,
+  });
+}

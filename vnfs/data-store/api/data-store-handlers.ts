@@ -3,7 +3,8 @@ import { ProblemError, type OperationHandler } from "../../runtime-kit/http/open
 import { authenticate, requireRole, requireTenant } from "../../runtime-kit/auth/bearer-auth.js";
 import type { TokenVerifier } from "../../runtime-kit/auth/access-token.js";
 import type { Collection } from "../../runtime-kit/store/document-store.js";
-import { aggregate, type BucketName, type Reading } from "../aggregates/bucket-aggregation.js";
+import { aggregate, type BucketName } from "../aggregates/bucket-aggregation.js";
+import { RangeTooLargeError, readRange } from "../aggregates/read-range.js";
 import type { RetentionPolicyRecord } from "../retention/retention-policies.js";
 
 import type { MeasurementRecord } from "../../request-processor/storage/measurement-records.js";
@@ -15,8 +16,6 @@ export interface DataStoreHandlerDeps {
   defaultRetentionMs: number;
   maxScan: number;
 }
-
-const PAGE = 10_000;
 
 export function dataStoreHandlers(deps: DataStoreHandlerDeps): Record<string, OperationHandler> {
   const caller = (req: Request) => authenticate(req, deps.verify);
@@ -30,7 +29,13 @@ export function dataStoreHandlers(deps: DataStoreHandlerDeps): Record<string, Op
       const to = new Date(input.query.to as string).toISOString();
       if (from >= to) throw unprocessable(`from (${from}) must be before to (${to})`);
       const bucket = (input.query.bucket as BucketName | undefined) ?? "1h";
-      const readings = await readRange(deps, tenantId!, deviceId!, attribute!, from, to);
+      const readings = await readRange(
+        deps.measurements,
+        { tenant: tenantId!, deviceId: deviceId!, attribute: attribute!, from, to },
+        deps.maxScan,
+      ).catch((error: unknown) => {
+        throw error instanceof RangeTooLargeError ? unprocessable(error.message) : error;
+      });
       const { buckets, skipped } = aggregate(readings, bucket);
       return {
         status: 200,
@@ -72,39 +77,6 @@ export function dataStoreHandlers(deps: DataStoreHandlerDeps): Record<string, Op
       return { status: 200, body: { tenant: tenantId, measurementsDays, source: "tenant" } };
     },
   };
-}
-
-/** Reads the range page by page (cursor on sortKey) and refuses ranges beyond the scan limit. */
-async function readRange(
-  deps: DataStoreHandlerDeps,
-  tenant: string,
-  deviceId: string,
-  attribute: string,
-  from: string,
-  to: string,
-): Promise<Reading[]> {
-  const readings: Reading[] = [];
-  let after = from;
-  let inclusive = true;
-  for (;;) {
-    const page = await deps.measurements.find({
-      where: {
-        tenant,
-        deviceId,
-        attribute,
-        sortKey: inclusive ? { gte: after, lt: to } : { gt: after, lt: to },
-      },
-      orderBy: [{ field: "sortKey" }],
-      limit: PAGE,
-    });
-    readings.push(...page.map(({ timestamp, value }) => ({ timestamp, value })));
-    if (readings.length > deps.maxScan) {
-      throw unprocessable(`the range holds more than ${deps.maxScan} readings; narrow from/to`);
-    }
-    if (page.length < PAGE) return readings;
-    after = page.at(-1)!.sortKey;
-    inclusive = false;
-  }
 }
 
 function unprocessable(detail: string): ProblemError {
