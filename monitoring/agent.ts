@@ -187,6 +187,7 @@ export class MonitoringAgent {
       reachable: scrape.ok || readiness.reachable,
       ready: readiness.ready,
       failingChecks: readiness.failingChecks,
+      ...(scrape.ok ? { metrics: scrape.families } : {}),
     };
   }
 

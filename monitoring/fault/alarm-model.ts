@@ -1,3 +1,5 @@
+import type { OpcuaFaultType } from "./opcua-rules.js";
+
 /**
  * Alarms as the agent keeps them: the SOL003 7.5.2.4 Alarm attributes plus the fault key that
  * identifies "the same fault" across cycles (so a persisting fault is one alarm, not one per scrape).
@@ -5,7 +7,7 @@
 export type PerceivedSeverity = "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INDETERMINATE" | "CLEARED";
 export type EventType =
   "COMMUNICATIONS_ALARM" | "PROCESSING_ERROR_ALARM" | "ENVIRONMENTAL_ALARM" | "QOS_ALARM" | "EQUIPMENT_ALARM";
-export type FaultType = "VNFC_DOWN" | "BACKLOG_AGE_OVER_LIMIT" | "DEPENDENCY_UNREACHABLE";
+export type FaultType = "VNFC_DOWN" | "BACKLOG_AGE_OVER_LIMIT" | "DEPENDENCY_UNREACHABLE" | OpcuaFaultType;
 
 export interface AlarmRecord {
   id: string;

@@ -1,5 +1,7 @@
 import type { AlarmManager } from "./alarm-manager.js";
+import type { MetricFamily } from "../scrape/exposition-parser.js";
 import { faultKeyOf, type FaultType } from "./alarm-model.js";
+import { evaluateOpcuaRules } from "./opcua-rules.js";
 
 /** What one monitoring cycle observed about a VNFC. */
 export interface VnfcObservation {
@@ -9,6 +11,8 @@ export interface VnfcObservation {
   ready: boolean;
   /** Readiness checks the VNFC reports failing (its dependencies: bus, store, ...). */
   failingChecks: string[];
+  /** The VNFC's scraped metrics; absent when the scrape failed (rules on KPI labels use them). */
+  metrics?: Map<string, MetricFamily>;
 }
 
 export interface FaultRuleOptions {
@@ -40,6 +44,7 @@ export class FaultRules {
     const wanted = new Set<string>();
     for (const vnfc of vnfcs) await this.vnfcRules(vnfInstanceId, vnfc, wanted);
     await this.backlogRule(vnfInstanceId, oldestAgeSeconds, active, wanted);
+    await evaluateOpcuaRules(this.alarms, vnfInstanceId, vnfcs, active, wanted);
     // Alarms about VNFCs that no longer exist, or faults no longer observed, are cleared.
     for (const key of active) {
       if (wanted.has(key)) continue;

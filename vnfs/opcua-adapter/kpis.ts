@@ -1,9 +1,11 @@
 import { Counter, Gauge, type Registry } from "prom-client";
+import { ServerConditions, type ServerConditionsOptions } from "./server-conditions.js";
 
 /**
  * KPIs of the OPC UA adapter. Labels are bounded: `code` takes only the status codes listed in
  * TRACKED_STATUS_CODES (anything else counts as "Other"), `kind` is value|event. Node ids,
- * endpoints and tenants never become labels (they are unbounded).
+ * endpoints and tenants never become labels of these counters (they are unbounded); the per-server
+ * condition gauges (server-conditions.ts) take one `server` value per provisioned server.
  */
 export const TRACKED_STATUS_CODES = [
   "GoodOverload",
@@ -45,9 +47,12 @@ export class OpcuaKpis {
   private readonly statusCodes: Counter<"code">;
   private readonly ownedServers: Gauge;
   private readonly published: Counter;
+  /** Conditions per owned server (certificate untrusted, overloaded, ...): what alarms are raised from. */
+  readonly conditions: ServerConditions;
 
-  constructor(registry: Registry) {
+  constructor(registry: Registry, options: ServerConditionsOptions = {}) {
     const registers = [registry];
+    this.conditions = new ServerConditions(registry, options);
     this.sessions = new Gauge({ name: "iotvf_opcua_sessions", help: "Open OPC UA sessions", registers });
     this.monitoredItems = new Gauge({
       name: "iotvf_opcua_monitored_items",

@@ -12,7 +12,13 @@ import type { Logger } from "../runtime-kit/logging/logger.js";
 import { OpcuaAdapterError, untrustedCertificateError } from "./errors.js";
 import type { OpcuaKpis } from "./kpis.js";
 import { rejectedEntryFor, type AdapterPki } from "./pki.js";
-import type { OpcuaServerConfig, SecurityModeName, SecurityPolicyName } from "./server-config.js";
+import type { ServerRef } from "./server-conditions.js";
+import {
+  serverKey,
+  type OpcuaServerConfig,
+  type SecurityModeName,
+  type SecurityPolicyName,
+} from "./server-config.js";
 
 /**
  * One client connection and session to one server endpoint.
@@ -80,6 +86,7 @@ export class ServerConnection extends EventEmitter<{ failed: [Error]; lost: []; 
   private client: OPCUAClient | undefined;
   private current: ClientSession | undefined;
   private closing = false;
+  private readonly ref: ServerRef;
 
   constructor(
     private readonly server: OpcuaServerConfig,
@@ -88,6 +95,7 @@ export class ServerConnection extends EventEmitter<{ failed: [Error]; lost: []; 
     private readonly logger: Logger,
   ) {
     super();
+    this.ref = { key: serverKey(server), endpointUrl: server.endpointUrl };
   }
 
   get session(): ClientSession | undefined {
@@ -126,6 +134,7 @@ export class ServerConnection extends EventEmitter<{ failed: [Error]; lost: []; 
         "connection to the OPC UA server lost",
       );
       this.kpis.connectionLost();
+      this.kpis.conditions.raise(this.ref, "connection_lost");
       this.emit("lost");
     });
     client.on("after_reconnection", (error?: Error | null) => {
@@ -138,6 +147,7 @@ export class ServerConnection extends EventEmitter<{ failed: [Error]; lost: []; 
         return;
       }
       this.kpis.reconnected();
+      this.kpis.conditions.connected(this.ref);
       this.logger.info(
         { event: "reconnected", server: this.server.id },
         "session and subscriptions restored",
@@ -163,12 +173,22 @@ export class ServerConnection extends EventEmitter<{ failed: [Error]; lost: []; 
     }
     try {
       const session = await client.createSession(await userIdentity(this.server));
-      session.on("keepalive_failure", () => this.kpis.keepAliveMissed());
+      session.on("keepalive_failure", () => {
+        this.kpis.keepAliveMissed();
+        if (!this.closing) this.kpis.conditions.raise(this.ref, "connection_lost");
+      });
+      session.on("keepalive", () => {
+        if (this.kpis.conditions.holds(this.ref.key, "connection_lost"))
+          this.kpis.conditions.connected(this.ref);
+      });
       session.on("session_closed", () => {
-        if (!this.closing) this.emit("failed", new Error("the server closed the session"));
+        if (this.closing) return;
+        this.kpis.conditions.raise(this.ref, "connection_lost");
+        this.emit("failed", new Error("the server closed the session"));
       });
       this.current = session;
       this.kpis.sessionOpened();
+      this.kpis.conditions.connected(this.ref);
       return session;
     } catch (error) {
       await this.disposeClient();
@@ -199,7 +219,20 @@ export class ServerConnection extends EventEmitter<{ failed: [Error]; lost: []; 
   }
 
   private async explainConnectFailure(error: Error): Promise<Error> {
-    if (!/certificate verification failed|BadCertificate/i.test(error.message)) {
+    const untrusted = /certificate verification failed|BadCertificate/i.test(error.message);
+    if (!untrusted && /BadSecurityChecksFailed/i.test(error.message)) {
+      this.kpis.statusCode("BadSecurityChecksFailed");
+      this.kpis.conditions.raise(this.ref, "security_checks_failed");
+      return new OpcuaAdapterError(
+        "OPCUA_CONNECT_FAILED",
+        `server ${this.server.tenant}/${this.server.id} (${this.server.endpointUrl}) refused the secure channel ` +
+          `(BadSecurityChecksFailed, ${this.server.securityMode}/${this.server.securityPolicy}): it probably does not trust ` +
+          `this adapter's certificate (${this.pki.certificateFile}); add it to the server's trusted list: ${error.message}`,
+        { cause: error },
+      );
+    }
+    if (!untrusted) {
+      this.kpis.conditions.raise(this.ref, "connection_lost");
       return new OpcuaAdapterError(
         "OPCUA_CONNECT_FAILED",
         `cannot connect to ${this.server.endpointUrl} (${this.server.securityMode}/${this.server.securityPolicy}): ${error.message}`,
@@ -209,6 +242,7 @@ export class ServerConnection extends EventEmitter<{ failed: [Error]; lost: []; 
     this.kpis.statusCode("BadCertificateUntrusted");
     const certificate = await this.fetchServerCertificate().catch(() => undefined);
     if (!certificate) {
+      this.kpis.conditions.raise(this.ref, "certificate_untrusted");
       return new OpcuaAdapterError(
         "OPCUA_CERTIFICATE_UNTRUSTED",
         `server ${this.server.id} (${this.server.endpointUrl}) certificate is not trusted (${error.message}); ` +
@@ -217,6 +251,7 @@ export class ServerConnection extends EventEmitter<{ failed: [Error]; lost: []; 
       );
     }
     const entry = await rejectedEntryFor(this.pki.rootDir, certificate);
+    this.kpis.conditions.untrustedCertificate(this.ref, entry, this.pki.rootDir);
     return untrustedCertificateError(
       `${this.server.tenant}/${this.server.id}`,
       this.server.endpointUrl,

@@ -122,6 +122,7 @@ export class ServerWorker {
       },
       this.deps.kpis,
       logger,
+      { key: this.key, endpointUrl: server.endpointUrl },
     );
     this.subscription = subscription;
     const stats = await subscription.start(session);
@@ -241,6 +242,7 @@ export class ServerWorker {
     await this.persistCheckpoint();
     await this.teardownSession();
     await this.running?.catch(() => undefined);
+    this.deps.kpis.conditions.forget(this.key); // the next owner reports this server's conditions
     this.readyResolve();
   }
 }

@@ -17,6 +17,7 @@ import type { Logger } from "../runtime-kit/logging/logger.js";
 import type { MeasurementValue } from "../runtime-kit/primitives/request-primitive.js";
 import type { OpcuaKpis } from "./kpis.js";
 import type { MonitoredItemSpec } from "./mapping.js";
+import type { ServerRef } from "./server-conditions.js";
 import type { SubscriptionConfig } from "./server-config.js";
 
 /**
@@ -102,6 +103,7 @@ export class ServerSubscription {
     private readonly onBatch: (batch: Notification[]) => void,
     private readonly kpis: OpcuaKpis,
     private readonly logger: Logger,
+    private readonly server: ServerRef,
   ) {}
 
   async start(session: ClientSession): Promise<SubscriptionStats> {
@@ -122,6 +124,9 @@ export class ServerSubscription {
     for (const members of groups.values()) await this.createGroup(this.subscription, members, stats);
     this.createdCount = stats.created;
     this.kpis.itemsCreated(stats.created);
+    if (stats.failed.some((failure) => failure.statusCode === "BadTooManyMonitoredItems"))
+      this.kpis.conditions.raise(this.server, "too_many_monitored_items");
+    else this.kpis.conditions.clear(this.server, "too_many_monitored_items");
     return stats;
   }
 
@@ -163,6 +168,7 @@ export class ServerSubscription {
     } else {
       const status = data.statusCode ?? StatusCodes.Good;
       if (status.isNotGood() || status.name === "GoodOverload") this.kpis.statusCode(status.name);
+      if (status.name === "GoodOverload") this.kpis.conditions.overload(this.server);
       this.buffer.push({
         item,
         value: status.isGood() ? toMeasurementValue(data.value?.value) : null,
