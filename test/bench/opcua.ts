@@ -53,12 +53,20 @@ async function startSimulator(pkiDir: string): Promise<Simulator> {
     ],
     { cwd: repo, stdio: ["ignore", "pipe", "inherit"] },
   );
+  // The summary is the first JSON line; anything else a library prints is skipped, not parsed.
   const line = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
-    lines.once("line", resolve);
-    child.once("exit", (code) => reject(new Error(`simulator exited with ${code}`)));
+    lines.on("line", (text) => {
+      if (text.startsWith("{")) resolve(text);
+      else process.stderr.write(`simulator: ${text}\n`);
+    });
+    child.once("exit", (code) =>
+      reject(new Error(`simulator exited with ${code} before it printed its endpoint`)),
+    );
+  }).catch((error: Error) => {
+    child.kill("SIGTERM");
+    throw error;
   });
-  child.stdout!.resume(); // keep draining so the child never writes into a full pipe
   const summary = JSON.parse(line) as { endpointUrl: string; namespaceIndex: number; machines: string[] };
   const sensorIds = Array.from({ length: VARIABLES }, (_, i) => {
     const machine = summary.machines[i % summary.machines.length]!;
@@ -205,7 +213,10 @@ async function adapterEndToEnd(sim: Simulator, dir: string): Promise<AdapterRun>
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), "iotvf-bench-opcua-"));
-  const sim = await startSimulator(join(dir, "plc-pki"));
+  const sim = await startSimulator(join(dir, "plc-pki")).catch(async (error: Error) => {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  });
   try {
     const adapter = await adapterEndToEnd(sim, dir);
     const raw = await rawClient(sim, join(dir, "raw-pki"));

@@ -5,7 +5,10 @@ import type { PlcSimulatorOptions, SimulatorUser } from "./plc-options.js";
 /**
  * `ivf simulate plc [--variables N] [--rate-ms R] [--port P] [--machines M] [--pki-dir dir]
  * [--user name:password]...`: runs the simulated PLC until SIGINT/SIGTERM. The first stdout line
- * is JSON ({"endpointUrl", ...}) so scripts and the benchmark can read where it listens.
+ * is JSON ({"endpointUrl", ...}) so scripts and the benchmark can read where it listens: node-opcua
+ * writes its own warnings with console.log, so they are sent to stderr here (on Node 20 its
+ * RSA PKCS#1 check prints one while the server starts, which used to come first). When whoever reads
+ * our stdout or stderr goes away (EPIPE), the simulator stops as on SIGTERM instead of crashing.
  */
 
 const USAGE = `usage: ivf simulate plc [--variables N] [--rate-ms R] [--port P] [--machines M] [--pki-dir dir] [--user name:password]...
@@ -73,6 +76,9 @@ export async function run(args: string[]): Promise<number> {
     console.error(parsed === USAGE ? USAGE : `ivf simulate plc: ${parsed}\n\n${USAGE}`);
     return parsed === USAGE ? 0 : 2;
   }
+  // eslint-disable-next-line no-console -- node-opcua's own logging is moved off stdout, not used
+  console.log = (...parts: unknown[]) => console.error(...parts);
+  const readerGone = watchOutputs();
   let simulator;
   try {
     simulator = await startPlcSimulator(parsed);
@@ -97,10 +103,23 @@ export async function run(args: string[]): Promise<number> {
   await new Promise<void>((resolve) => {
     process.once("SIGINT", () => resolve());
     process.once("SIGTERM", () => resolve());
+    void readerGone.then(() => resolve());
   });
   if (statsTimer) clearInterval(statsTimer);
   await simulator.stop();
   return 0;
+}
+
+/**
+ * Resolves when stdout or stderr can no longer be written (the reading process exited: EPIPE).
+ * Without a listener such a write error is an uncaught exception that kills the process.
+ */
+function watchOutputs(): Promise<void> {
+  return new Promise((resolve) => {
+    for (const stream of [process.stdout, process.stderr]) {
+      stream.on("error", () => resolve());
+    }
+  });
 }
 
 function reportStats(
