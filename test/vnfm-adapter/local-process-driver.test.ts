@@ -1,4 +1,5 @@
 /** The local-process VIM driver with real child processes: readiness gate, drains, kills, adoption. */
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -91,5 +92,30 @@ describe("local-process VIM driver", () => {
     await second.stop(ref, 2000);
     expect(pidAlive(ref.metadata.pid as number)).toBe(false);
     expect(await second.status(ref)).toBe("gone");
+  });
+
+  it("after a VNFM restart, leaves alone a recorded pid or port that now belongs to another process", async () => {
+    const first = driver();
+    const ref = await first.start(launch("vnfc-f"));
+    await first.close();
+    const stranger = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
+    try {
+      const second = driver();
+      // The recorded port now answers /healthz as another VNFC (vnfc-f took it over).
+      const portReused = { ...ref, vnfcId: "vnfc-g", resourceId: "vnfc-g" };
+      expect(await second.status(portReused)).toBe("gone");
+      await second.stop(portReused, 0);
+      expect(pidAlive(ref.metadata.pid as number)).toBe(true);
+      // The port answers as the VNFC, but the recorded pid is now an unrelated process.
+      const pidReused = { ...ref, metadata: { ...ref.metadata, pid: stranger.pid } };
+      await second.stop(pidReused, 0);
+      expect(pidAlive(stranger.pid!)).toBe(true);
+      expect(pidAlive(ref.metadata.pid as number)).toBe(true);
+      // The genuine record is stopped.
+      await second.stop(ref, 2000);
+      expect(pidAlive(ref.metadata.pid as number)).toBe(false);
+    } finally {
+      stranger.kill("SIGKILL");
+    }
   });
 });

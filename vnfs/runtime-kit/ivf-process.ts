@@ -94,7 +94,12 @@ export async function startIvf<S extends ConfigSpec>(
   const metrics = createMetricsRegistry({ ivf: definition.name, instance: instanceId });
   const readiness = new Readiness();
   const shutdown = new ShutdownCoordinator(logger, config.shutdownGrace);
-  const app = createHttpApp({ logger, readiness, metrics });
+  const app = createHttpApp({
+    logger,
+    readiness,
+    metrics,
+    identity: { ivf: definition.name, instanceId },
+  });
 
   try {
     const bus = definition.uses.bus

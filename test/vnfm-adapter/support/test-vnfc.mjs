@@ -1,4 +1,5 @@
-// A minimal VNFC for driver and workflow tests: serves /healthz and /readyz on IVF_HTTP_PORT
+// A minimal VNFC for driver and workflow tests: serves /healthz (with its IVF_INSTANCE_ID, as the
+// runtime kit does) and /readyz on IVF_HTTP_PORT
 // and drains on SIGTERM (not ready at once, exits after IVF_TEST_DRAIN_MS), appending what it
 // did to IVF_TEST_EVENT_LOG so tests can tell a graceful drain from a kill.
 import { appendFileSync } from "node:fs";
@@ -22,7 +23,9 @@ let ready = !process.env.IVF_TEST_READY_AFTER_MS;
 if (!ready) setTimeout(() => (ready = true), Number(process.env.IVF_TEST_READY_AFTER_MS));
 const server = createServer((req, res) => {
   if (req.url === "/healthz")
-    return res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
+    return res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify({ status: "ok", instanceId: id }));
   if (req.url === "/readyz")
     return res
       .writeHead(ready ? 200 : 503, { "content-type": "application/json" })

@@ -9,7 +9,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "../../../vnfs/runtime-kit/logging/logger.js";
 import type { VimDriver, VnfcLaunch, VnfcRef, VnfcStatus } from "../vim-driver.js";
-import { freePort, pidAlive, probeReady, VnfcProcess } from "./vnfc-process.js";
+import { freePort, pidAlive, pidRunsVnfc, probeIdentity, probeReady, VnfcProcess } from "./vnfc-process.js";
 
 export interface LocalProcessDriverOptions {
   /** Command with `{function}` placeholders, e.g. ["node", "dist/vnfs/cli/main.js", "run", "{function}"]. */
@@ -85,10 +85,30 @@ export class LocalProcessDriver implements VimDriver {
     if (pidAlive(pid)) process.kill(pid, "SIGKILL");
   }
 
-  /** Guards against pid reuse: the process must still answer on the VNFC's recorded port. */
+  /**
+   * Guards against pid and port reuse before a recorded pid is signalled or adopted: the process
+   * answering GET /healthz on the recorded port must say it is this VNFC (its IVF_INSTANCE_ID),
+   * and where /proc can tell, the recorded pid must have been started as this VNFC too.
+   */
   private async isOurVnfc(vnfc: VnfcRef): Promise<boolean> {
     const port = typeof vnfc.metadata.port === "number" ? vnfc.metadata.port : undefined;
-    return port !== undefined && (await probeReady(port, 500));
+    const pid = typeof vnfc.metadata.pid === "number" ? vnfc.metadata.pid : undefined;
+    if (port === undefined || pid === undefined) return false;
+    if (!(await probeIdentity(port, vnfc.vnfcId, 1000))) {
+      this.options.logger.warn(
+        { vnfcId: vnfc.vnfcId, pid, port },
+        "recorded VNFC port does not answer /healthz as this VNFC; its pid is left alone",
+      );
+      return false;
+    }
+    if ((await pidRunsVnfc(pid, vnfc.vnfcId)) === false) {
+      this.options.logger.warn(
+        { vnfcId: vnfc.vnfcId, pid, port },
+        "recorded pid now belongs to another process; it is left alone",
+      );
+      return false;
+    }
+    return true;
   }
 
   async status(vnfc: VnfcRef): Promise<VnfcStatus> {
@@ -98,8 +118,8 @@ export class LocalProcessDriver implements VimDriver {
       return (await probeReady(child.port, 1000)) ? "running" : "failed";
     }
     const pid = typeof vnfc.metadata.pid === "number" ? vnfc.metadata.pid : undefined;
-    if (pid !== undefined && pidAlive(pid) && (await this.isOurVnfc(vnfc))) return "running";
-    return "gone";
+    if (pid === undefined || !pidAlive(pid) || !(await this.isOurVnfc(vnfc))) return "gone";
+    return (await probeReady(vnfc.metadata.port as number, 1000)) ? "running" : "failed";
   }
 
   /** Synchronous last resort for process exit handlers: SIGKILL every VNFC this driver started. */

@@ -3,6 +3,8 @@
  * (SIGTERM, grace period, then SIGKILL). Output is kept as a short tail for error messages.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { createServer } from "node:net";
 
 export async function freePort(): Promise<number> {
@@ -27,6 +29,43 @@ export async function probeReady(port: number, timeoutMs = 1000): Promise<boolea
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether the process answering GET /healthz on `port` says it is VNFC `vnfcId` (the runtime kit
+ * echoes IVF_INSTANCE_ID there). A port reused by another VNFC or another program answers
+ * differently or not at all.
+ */
+export async function probeIdentity(port: number, vnfcId: string, timeoutMs = 1000): Promise<boolean> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/healthz`, {
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (response.status !== 200) {
+      await response.arrayBuffer();
+      return false;
+    }
+    const body = (await response.json()) as { instanceId?: unknown };
+    return body.instanceId === vnfcId;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether process `pid` was started as VNFC `vnfcId`: its environment (Linux /proc) holds
+ * IVF_INSTANCE_ID=<vnfcId>. Undefined where /proc cannot tell (other OS, permissions).
+ */
+export async function pidRunsVnfc(pid: number, vnfcId: string): Promise<boolean | undefined> {
+  let environ: Buffer;
+  try {
+    environ = await readFile(`/proc/${pid}/environ`);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOENT" && existsSync("/proc/self/environ")
+      ? false // /proc works and the pid is gone
+      : undefined;
+  }
+  return environ.toString("utf8").split("\0").includes(`IVF_INSTANCE_ID=${vnfcId}`);
 }
 
 export class VnfcProcess {

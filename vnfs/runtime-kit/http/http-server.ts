@@ -13,6 +13,8 @@ export interface HttpServerOptions {
   metrics: Registry;
   /** Maximum JSON body size accepted by routes that use `express.json` from this kit. */
   bodyLimit?: string;
+  /** Who answers: echoed by /healthz so a supervisor can tell its process from one reusing the port. */
+  identity?: { ivf: string; instanceId: string };
 }
 
 /**
@@ -27,7 +29,7 @@ export function createHttpApp(options: HttpServerOptions): Express {
   app.set("trust proxy", false);
 
   app.get("/healthz", (_req, res) => {
-    res.json({ status: "ok" });
+    res.json({ status: "ok", ...options.identity });
   });
   app.get("/readyz", async (_req, res) => {
     const report = await options.readiness.report();
