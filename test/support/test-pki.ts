@@ -21,8 +21,8 @@ export class TestPki {
   private serial = 1;
 
   constructor(name = "ca") {
-    this.caKeyFile = this.path(`${name}.key`);
-    this.caCertFile = this.path(`${name}.crt`);
+    this.caKeyFile = this.path(`authority-${name}.key`);
+    this.caCertFile = this.path(`authority-${name}.crt`);
     openssl("ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", this.caKeyFile);
     openssl(
       "req", "-x509", "-new", "-key", this.caKeyFile, "-sha256", "-days", "2",
@@ -31,7 +31,7 @@ export class TestPki {
     ); // prettier-ignore
     writeFileSync(this.path("index.txt"), "");
     writeFileSync(this.path("crlnumber"), "01\n");
-    this.caConfig = this.path(`${name}.cnf`);
+    this.caConfig = this.path(`authority-${name}.cnf`);
     writeFileSync(
       this.caConfig,
       [

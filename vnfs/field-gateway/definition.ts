@@ -11,6 +11,9 @@ import { seedRegistry } from "./provisioning/seed-registry.js";
 import { DeviceDirectory } from "./registry/device-directory.js";
 import { openDeviceCollections } from "./registry/device-records.js";
 import { startCommandDelivery, type MqttTarget } from "./commands/start-command-delivery.js";
+import { httpTlsFromConfig } from "../runtime-kit/http/http-server.js";
+import { gatewayBrokerPolicy } from "./mqtt/embedded-broker-policy.js";
+import { mqttClientTls, type MqttSessionOptions } from "./mqtt/mqtt-session-options.js";
 
 type Context = IvfContext<typeof fieldGatewaySettings>;
 
@@ -62,7 +65,7 @@ export const definition: IvfDefinition<typeof fieldGatewaySettings> = {
     });
     // Commands down to MQTT and HTTP devices (issue 6, docs/design/device-manager.md).
     const commands = await startCommandDelivery(context);
-    const mqttTarget = await startMqtt(context, intake, kpis);
+    const mqttTarget = await startMqtt(context, intake, kpis, directory);
     if (mqttTarget) await commands.connectMqtt(mqttTarget);
   },
 };
@@ -71,19 +74,38 @@ async function startMqtt(
   context: Context,
   intake: TelemetryIntake,
   kpis: IvfKpis,
+  directory: DeviceDirectory,
 ): Promise<MqttTarget | undefined> {
   const { config, logger } = context;
   let url = config.mqttUrl;
   let shared = config.mqttSharedSubscription;
+  let session: MqttSessionOptions = {
+    protocolVersion: config.mqttProtocolVersion === "5" ? 5 : 4,
+    ...(config.mqttUsername ? { username: config.mqttUsername } : {}),
+    ...(config.mqttPassword ? { password: config.mqttPassword } : {}),
+  };
+  const clientTls = mqttClientTls(config);
+  if (clientTls) session.tls = clientTls;
+  let certificateTopics = false;
   if (!url && config.mqttEmbeddedPort !== undefined) {
+    const serverTls = config.mqttEmbeddedTlsPort === undefined ? undefined : httpTlsFromConfig(config);
+    if (config.mqttEmbeddedTlsPort !== undefined && !serverTls) {
+      throw new Error("IVF_MQTT_EMBEDDED_TLS_PORT needs IVF_HTTP_TLS_CERT_FILE and IVF_HTTP_TLS_KEY_FILE");
+    }
+    const { policy, gatewayCredentials } = gatewayBrokerPolicy(directory, config.mqttTopicPrefix, logger);
     const broker = await startEmbeddedBroker({
       host: config.httpHost,
       port: config.mqttEmbeddedPort,
       logger,
+      policy,
+      ...(serverTls ? { tls: { port: config.mqttEmbeddedTlsPort!, material: serverTls } } : {}),
     });
     context.shutdown.add("stop embedded MQTT broker", () => broker.close());
     url = broker.url;
     shared = false; // aedes has no shared subscriptions: this instance is the only consumer
+    // aedes speaks 3.1.1; the gateway's sessions use its plain loopback listener and own credential.
+    session = { protocolVersion: 4, ...gatewayCredentials };
+    certificateTopics = true; // the policy enforces who publishes on certificate topics
   }
   if (!url) {
     logger.warn("MQTT ingress disabled: set IVF_MQTT_URL or IVF_MQTT_EMBEDDED_PORT");
@@ -94,14 +116,14 @@ async function startMqtt(
     clientId: `ivf-fg-${context.instanceId}`.slice(0, 128),
     topicPrefix: config.mqttTopicPrefix,
     sharedSubscription: shared,
+    certificateTopics,
     maxPayloadBytes: config.maxPayloadBytes,
     maxInFlight: Math.max(1, Math.floor(config.maxInFlight / 2)),
     logger,
     kpis,
-    ...(config.mqttUsername ? { username: config.mqttUsername } : {}),
-    ...(config.mqttPassword ? { password: config.mqttPassword } : {}),
+    ...session,
   });
   context.readiness.add("mqtt", () => ingress.connected);
   context.shutdown.add("stop MQTT ingress", () => ingress.close(config.shutdownGrace / 2));
-  return { url, shared };
+  return { url, shared, session };
 }

@@ -25,6 +25,44 @@ export const fieldGatewaySettings = {
     min: 0,
     max: 65535,
   },
+  mqttEmbeddedTlsPort: {
+    kind: "integer",
+    env: "IVF_MQTT_EMBEDDED_TLS_PORT",
+    description:
+      "mqtts listener of the embedded broker (0: a free port), with the IVF_HTTP_TLS_* certificate; devices may present a client certificate signed by IVF_HTTP_TLS_CA_FILE",
+    min: 0,
+    max: 65535,
+  },
+  mqttProtocolVersion: {
+    kind: "enum",
+    env: "IVF_MQTT_PROTOCOL_VERSION",
+    description:
+      "MQTT version of the gateway's sessions to IVF_MQTT_URL (5: refusals get PUBACK reason codes); the embedded broker speaks 3.1.1",
+    values: ["3.1.1", "5"] as const,
+    default: "3.1.1",
+  },
+  mqttTlsCaFile: {
+    kind: "string",
+    env: "IVF_MQTT_TLS_CA_FILE",
+    description:
+      "PEM CA bundle the gateway trusts for an mqtts:// or wss:// IVF_MQTT_URL (unset: system CAs)",
+  },
+  mqttTlsCertFile: {
+    kind: "string",
+    env: "IVF_MQTT_TLS_CERT_FILE",
+    description: "PEM client certificate the gateway presents to the broker (with IVF_MQTT_TLS_KEY_FILE)",
+  },
+  mqttTlsKeyFile: {
+    kind: "string",
+    env: "IVF_MQTT_TLS_KEY_FILE",
+    description: "PEM private key of IVF_MQTT_TLS_CERT_FILE (read at start, never logged)",
+  },
+  mqttTlsKeyPassphrase: {
+    kind: "string",
+    env: "IVF_MQTT_TLS_KEY_PASSPHRASE",
+    description: "Passphrase of an encrypted IVF_MQTT_TLS_KEY_FILE",
+    secret: true,
+  },
   mqttUsername: {
     kind: "string",
     env: "IVF_MQTT_USERNAME",

@@ -42,10 +42,13 @@ export interface GatewayFixture {
 }
 
 /** A real field gateway (embedded bus, SQLite store, embedded MQTT broker) and a consumer of what it publishes. */
-export async function startGateway(extraEnv: NodeJS.ProcessEnv = {}): Promise<GatewayFixture> {
+export async function startGateway(
+  extraEnv: NodeJS.ProcessEnv = {},
+  provisioningContent = provisioningYaml(),
+): Promise<GatewayFixture> {
   const dir = mkdtempSync(join(tmpdir(), "ivf-fg-test-"));
   const provisioning = join(dir, "provisioning.yaml");
-  writeFileSync(provisioning, provisioningYaml());
+  writeFileSync(provisioning, provisioningContent);
   const mqttPort = await freePort();
   const running = await startIvf(definition, {
     IVF_LOG_LEVEL: process.env.IVF_TEST_LOG_LEVEL ?? "silent",

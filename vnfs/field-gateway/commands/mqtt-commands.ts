@@ -6,16 +6,15 @@ import type { CommandDelivery, MqttCommandSender } from "./command-delivery.js";
 import { InvalidResultError, parseDeviceResult } from "./command-results.js";
 import { commandTopic, parseResultTopic, resultFilter } from "./command-topics.js";
 import type { DeviceCredentials } from "./device-credentials.js";
+import { sessionClientOptions, type MqttSessionOptions } from "../mqtt/mqtt-session-options.js";
 
-export interface MqttCommandsOptions {
+export interface MqttCommandsOptions extends MqttSessionOptions {
   url: string;
   clientId: string;
   topicPrefix: string;
   sharedSubscription: boolean;
   maxPayloadBytes: number;
   publishTimeoutMs: number;
-  username?: string;
-  password?: string;
   logger: Logger;
 }
 
@@ -36,14 +35,13 @@ export async function startMqttCommands(
   options: MqttCommandsOptions,
 ): Promise<MqttCommands> {
   const client: MqttClient = await mqtt.connectAsync(options.url, {
+    ...sessionClientOptions(options),
     clientId: options.clientId,
     clean: false,
-    protocolVersion: 4,
     keepalive: 30,
     reconnectPeriod: 1000,
     connectTimeout: 10_000,
-    ...(options.username ? { username: options.username } : {}),
-    ...(options.password ? { password: options.password } : {}),
+    ...(options.protocolVersion === 5 ? { properties: { sessionExpiryInterval: 0xffffffff } } : {}),
   });
   client.on("error", (error) => options.logger.warn({ err: error }, "MQTT command session error"));
   client.on("message", (topic, payload) => {

@@ -6,6 +6,7 @@ import { openOutbox } from "./command-outbox.js";
 import { DeviceCredentials } from "./device-credentials.js";
 import { mountHttpCommands } from "./http-commands.js";
 import { startMqttCommands, type MqttCommands } from "./mqtt-commands.js";
+import type { MqttSessionOptions } from "../mqtt/mqtt-session-options.js";
 
 /** The gateways' shared work queue, named after the exchange so separate deployments never share it. */
 export function commandsQueue(exchange: string): string {
@@ -19,6 +20,8 @@ type Context = IvfContext<typeof fieldGatewaySettings>;
 export interface MqttTarget {
   url: string;
   shared: boolean;
+  /** Protocol version, credentials and TLS of the gateway's sessions to that broker. */
+  session: MqttSessionOptions;
 }
 
 /**
@@ -77,8 +80,7 @@ export async function startCommandDelivery(
         maxPayloadBytes: config.maxPayloadBytes,
         publishTimeoutMs: config.publishTimeout,
         logger,
-        ...(config.mqttUsername ? { username: config.mqttUsername } : {}),
-        ...(config.mqttPassword ? { password: config.mqttPassword } : {}),
+        ...target.session,
       });
       context.readiness.add("mqtt-commands", () => mqttCommands?.connected ?? false);
     },

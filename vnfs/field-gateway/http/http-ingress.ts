@@ -3,6 +3,7 @@ import type { Logger } from "../../runtime-kit/logging/logger.js";
 import type { TelemetryIntake } from "../ingest/accept-telemetry.js";
 import type { BatchPublisher } from "../ingest/batch-publisher.js";
 import { IngestError, ingestErrors, type IngestErrorCode } from "../ingest/ingest-errors.js";
+import { checkPeerCertificate, type CertifiedDevice } from "../registry/certificate-identity.js";
 
 export interface HttpIngressOptions {
   maxPayloadBytes: number;
@@ -12,8 +13,9 @@ export interface HttpIngressOptions {
 }
 
 /**
- * The HTTP binding: `POST /v1/telemetry/{deviceId}` with the group's key in `X-API-Key` and a
- * JSON body (normalise-payload.ts). 202 Accepted once the bus confirmed the primitive; errors are
+ * The HTTP binding: `POST /v1/telemetry/{deviceId}` with the group's key in `X-API-Key`, or over
+ * HTTPS with a client certificate naming the device (registry/certificate-identity.ts) and no
+ * key, and a JSON body (normalise-payload.ts). 202 Accepted once the bus confirmed the primitive; errors are
  * RFC 9457 problem details with the catalogue code. When the gateway is saturated it answers 503
  * with Retry-After at once instead of queueing without bound.
  */
@@ -68,6 +70,27 @@ async function accept(
 ): Promise<void> {
   const deviceId = String(req.params.deviceId);
   const payload = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+  const apiKey = req.get("x-api-key");
+  let certificate: CertifiedDevice | undefined;
+  let certificateDetails: Record<string, unknown> | undefined;
+  if (!apiKey) {
+    const peer = checkPeerCertificate(req.socket);
+    if (peer.presented) certificateDetails = peer.details;
+    if (peer.presented && !peer.ok) {
+      options.logger.warn(
+        {
+          path: req.path.slice(0, 256),
+          ...peer.details,
+          problem: peer.problem,
+          code: "CERTIFICATE_REJECTED",
+        },
+        "device certificate refused",
+      );
+      sendProblem(res, new IngestError("CERTIFICATE_REJECTED", [peer.problem]), req);
+      return;
+    }
+    if (peer.presented && peer.ok) certificate = peer.device;
+  }
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -80,7 +103,8 @@ async function accept(
       intake.accept({
         protocol: "http",
         endpoint: req.path,
-        apiKey: req.get("x-api-key"),
+        apiKey,
+        certificate,
         deviceId,
         payload,
       }),
@@ -89,6 +113,12 @@ async function accept(
     res.status(202).json({ accepted: accepted.measurements });
   } catch (error) {
     if (error instanceof IngestError) {
+      if (certificateDetails && error.drop === "auth") {
+        options.logger.warn(
+          { path: req.path.slice(0, 256), ...certificateDetails, problems: error.problems, code: error.code },
+          "device certificate refused",
+        );
+      }
       sendProblem(res, error, req);
       return;
     }

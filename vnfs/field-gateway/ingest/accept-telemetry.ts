@@ -8,6 +8,7 @@ import {
   type TelemetryPrimitive,
 } from "../../runtime-kit/primitives/request-primitive.js";
 import type { DeviceDirectory } from "../registry/device-directory.js";
+import type { CertifiedDevice } from "../registry/certificate-identity.js";
 import type { DeviceGroupRecord } from "../registry/device-records.js";
 import type { BatchPublisher } from "./batch-publisher.js";
 import { IngestError } from "./ingest-errors.js";
@@ -19,6 +20,8 @@ export interface TelemetryInput {
   /** Where it arrived: the MQTT topic or the HTTP path (never the API key). */
   endpoint: string;
   apiKey: string | undefined;
+  /** The device a verified client certificate names (used instead of the API key when present). */
+  certificate?: CertifiedDevice | undefined;
   deviceId: string;
   /** Raw payload bytes; decoded here so that both bindings refuse the same inputs the same way. */
   payload: Uint8Array;
@@ -42,7 +45,7 @@ export class TelemetryIntake {
     const started = performance.now();
     try {
       const receivedAt = new Date();
-      const device = await this.directory.resolve(input.apiKey, input.deviceId);
+      const device = await this.directory.resolve(input.apiKey, input.deviceId, input.certificate);
       // The group's transformation expressions (issue 6) run before the group's declarations are checked.
       const measurements = applyTransformations(
         normalisePayload(decodeJson(input.payload), { receivedAt, maxFutureSkewMs: this.maxFutureSkewMs }),

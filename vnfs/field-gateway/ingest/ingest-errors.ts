@@ -17,6 +17,13 @@ export const ingestErrors = {
   UNKNOWN_API_KEY: { status: 401, drop: "auth", title: "The API key is not valid" },
   UNKNOWN_DEVICE: { status: 404, drop: "unknown_device", title: "The device is not provisioned" },
   DEVICE_GROUP_MISMATCH: { status: 403, drop: "auth", title: "The device belongs to another device group" },
+  CERTIFICATE_REJECTED: { status: 401, drop: "auth", title: "The client certificate is not valid" },
+  CERTIFICATE_NOT_ACCEPTED: {
+    status: 403,
+    drop: "auth",
+    title: "The client certificate does not authenticate this device",
+  },
+  API_KEY_NOT_ACCEPTED: { status: 403, drop: "auth", title: "The device group does not accept API keys" },
   ATTRIBUTE_NOT_ALLOWED: {
     status: 422,
     drop: "invalid",

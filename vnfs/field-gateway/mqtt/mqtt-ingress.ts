@@ -4,13 +4,15 @@ import type { IvfKpis } from "../../runtime-kit/metrics/ivf-kpis.js";
 import { installDeferredAcks, type DeferredAcks } from "../../runtime-kit/mqtt/deferred-acks.js";
 import type { TelemetryIntake } from "../ingest/accept-telemetry.js";
 import { IngestError } from "../ingest/ingest-errors.js";
-import { parseTelemetryTopic, subscriptionFilter } from "./topic-scheme.js";
+import { refusalReasonCode, REASON_TOPIC_NAME_INVALID, REASON_PAYLOAD_TOO_LARGE } from "./puback-reasons.js";
+import { sessionClientOptions, type MqttSessionOptions } from "./mqtt-session-options.js";
+import { parseTelemetryTopic, subscriptionFilters } from "./topic-scheme.js";
 
-export interface MqttIngressOptions {
+export interface MqttIngressOptions extends MqttSessionOptions {
   url: string;
-  username?: string;
-  password?: string;
   clientId: string;
+  /** Read `<prefix>/x509/<tenant>/<deviceId>/attrs`: only when the broker enforces certificate identities. */
+  certificateTopics?: boolean;
   topicPrefix: string;
   sharedSubscription: boolean;
   maxPayloadBytes: number;
@@ -31,32 +33,37 @@ export interface MqttIngress {
  * The MQTT binding: a persistent session (clean = false) subscribed at QoS 1, so that messages
  * published while the gateway is down wait in the broker. Each message is acknowledged (PUBACK)
  * only after the bus confirmed its primitive, or after it was refused for good (a refusal cannot
- * be retried by the broker, see ingest-errors.ts). A message not yet acknowledged when the
- * connection drops is redelivered by the broker.
+ * be retried by the broker, see ingest-errors.ts). Over MQTT 5 a refusal's PUBACK carries a
+ * reason code (puback-reasons.ts). A message not yet acknowledged when the connection drops is
+ * redelivered by the broker.
  */
 export async function startMqttIngress(
   intake: TelemetryIntake,
   options: MqttIngressOptions,
 ): Promise<MqttIngress> {
   const client: MqttClient = mqtt.connect(options.url, {
+    ...sessionClientOptions(options),
     clientId: options.clientId,
     clean: false,
-    protocolVersion: 4,
     keepalive: 30,
     reconnectPeriod: 1000,
     connectTimeout: 10_000,
-    ...(options.username ? { username: options.username } : {}),
-    ...(options.password ? { password: options.password } : {}),
+    // MQTT 5: keep the session across reconnects like clean = false does for 3.1.1 (§3.1.2.11.2).
+    ...(options.protocolVersion === 5 ? { properties: { sessionExpiryInterval: 0xffffffff } } : {}),
   });
-  const filter = subscriptionFilter(options.topicPrefix, options.sharedSubscription);
+  const filters = subscriptionFilters(
+    options.topicPrefix,
+    options.sharedSubscription,
+    options.certificateTopics,
+  );
   const state = { closing: false };
   const acks: DeferredAcks = installDeferredAcks(
     client,
     options.maxInFlight,
     (topic, payload, _packet, ack) => {
-      void handle(intake, options, topic, payload, state).then((settled) => {
+      void handle(intake, options, topic, payload, state).then((reasonCode) => {
         // Unsettled (shutting down with the bus unavailable): no PUBACK, the broker redelivers.
-        if (settled) ack();
+        if (reasonCode !== undefined) ack(reasonCode);
       });
     },
   );
@@ -64,10 +71,10 @@ export async function startMqttIngress(
   client.on("error", (error) => options.logger.warn({ err: error }, "MQTT client error"));
   client.on("connect", (connack) => {
     options.kpis.connectedDevices.set({ protocol: "mqtt" }, 1);
-    options.logger.info({ sessionPresent: connack.sessionPresent, filter }, "MQTT ingress connected");
+    options.logger.info({ sessionPresent: connack.sessionPresent, filters }, "MQTT ingress connected");
     // Re-subscribing on every connect covers brokers that lost the session.
-    client.subscribe(filter, { qos: 1 }, (error) => {
-      if (error) options.logger.error({ err: error, filter }, "MQTT subscribe failed");
+    client.subscribe(filters, { qos: 1 }, (error) => {
+      if (error) options.logger.error({ err: error, filters }, "MQTT subscribe failed");
     });
   });
   client.on("offline", () => options.kpis.connectedDevices.set({ protocol: "mqtt" }, 0));
@@ -82,7 +89,7 @@ export async function startMqttIngress(
     },
     close: async (timeoutMs) => {
       state.closing = true;
-      await new Promise<void>((resolve) => client.unsubscribe(filter, () => resolve()));
+      await new Promise<void>((resolve) => client.unsubscribe(filters, () => resolve()));
       const deadline = Date.now() + timeoutMs;
       while (acks.inFlight > 0 && Date.now() < deadline)
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -92,8 +99,8 @@ export async function startMqttIngress(
 }
 
 /**
- * Resolves true when the message is settled for good (accepted and confirmed, or refused) and may
- * be acknowledged. Transient failures (store or bus unavailable) are retried with backoff while
+ * Resolves with the PUBACK reason code when the message is settled for good (0: accepted and
+ * confirmed; >= 0x80: refused) and may be acknowledged, undefined when it must stay unacknowledged. Transient failures (store or bus unavailable) are retried with backoff while
  * the message stays unacknowledged; during shutdown they give up unacknowledged instead.
  */
 async function handle(
@@ -102,41 +109,45 @@ async function handle(
   topic: string,
   payload: Buffer,
   state: { closing: boolean },
-): Promise<boolean> {
-  const parsed = parseTelemetryTopic(options.topicPrefix, topic);
+): Promise<number | undefined> {
+  const parsed = parseTelemetryTopic(options.topicPrefix, topic, options.certificateTopics);
   if (!parsed) {
     options.kpis.dropped.inc({ reason: "invalid" });
     options.logger.warn(
       { topic: redactTopic(options.topicPrefix, topic) },
       "MQTT message on a topic outside the scheme refused",
     );
-    return true;
+    return REASON_TOPIC_NAME_INVALID;
   }
-  const endpoint = `${options.topicPrefix}/***/${parsed.deviceId}/attrs`;
+  const certificate = "certificate" in parsed ? parsed.certificate : undefined;
+  const endpoint = certificate
+    ? `${options.topicPrefix}/x509/${certificate.tenant}/${parsed.deviceId}/attrs`
+    : `${options.topicPrefix}/***/${parsed.deviceId}/attrs`;
   if (payload.length > options.maxPayloadBytes) {
     options.kpis.dropped.inc({ reason: "too_large" });
     options.logger.warn(
       { endpoint, bytes: payload.length, limit: options.maxPayloadBytes, code: "PAYLOAD_TOO_LARGE" },
       "MQTT message refused",
     );
-    return true;
+    return REASON_PAYLOAD_TOO_LARGE;
   }
   for (let delayMs = 100; ; delayMs = Math.min(delayMs * 2, 5000)) {
     try {
       await intake.accept({
         protocol: "mqtt",
         endpoint,
-        apiKey: parsed.apiKey,
+        apiKey: "apiKey" in parsed ? parsed.apiKey : undefined,
+        certificate,
         deviceId: parsed.deviceId,
         payload,
       });
-      return true;
+      return 0;
     } catch (error) {
       if (error instanceof IngestError && error.drop !== "overload") {
         options.logger.warn({ endpoint, code: error.code, problems: error.problems }, "MQTT message refused");
-        return true;
+        return refusalReasonCode(error);
       }
-      if (state.closing) return false;
+      if (state.closing) return undefined;
       options.logger.warn(
         { endpoint, err: error, retryInMs: delayMs },
         "MQTT message not ingested yet; retrying",

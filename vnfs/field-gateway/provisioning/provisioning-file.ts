@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { Ajv } from "ajv";
 import yaml from "js-yaml";
 import { ATTRIBUTE_PATTERN, IDENTIFIER_PATTERN } from "../../runtime-kit/primitives/request-primitive.js";
-import type { AttributeDefinition } from "../registry/device-records.js";
+import type { AttributeDefinition, DeviceAuthentication } from "../registry/device-records.js";
 
 /**
  * The provisioning file (IVF_PROVISIONING_FILE, YAML): device groups and devices to seed the
@@ -15,6 +15,8 @@ export interface ProvisioningFile {
     apiKey: string;
     autoprovision?: boolean;
     explicitAttributes?: boolean;
+    /** Accepted device credentials (default [apiKey]); see docs/design/telemetry-path.md. */
+    authentication?: DeviceAuthentication[];
     attributes?: AttributeDefinition[];
   }[];
   devices?: { id: string; tenant: string; group: string }[];
@@ -38,6 +40,12 @@ const schema = {
           apiKey: { type: "string", minLength: 16, maxLength: 256, pattern: "^[A-Za-z0-9_-]+$" },
           autoprovision: { type: "boolean" },
           explicitAttributes: { type: "boolean" },
+          authentication: {
+            type: "array",
+            minItems: 1,
+            uniqueItems: true,
+            items: { enum: ["apiKey", "certificate"] },
+          },
           attributes: {
             type: "array",
             items: {

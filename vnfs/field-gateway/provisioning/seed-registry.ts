@@ -27,6 +27,7 @@ export async function seedRegistry(
       autoprovision: group.autoprovision ?? false,
       explicitAttributes: group.explicitAttributes ?? false,
       attributes: group.attributes ?? [],
+      ...(group.authentication ? { authentication: group.authentication } : {}),
     };
     await groups.replace(record);
   }

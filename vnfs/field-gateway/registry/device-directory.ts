@@ -1,7 +1,15 @@
 import { IDENTIFIER_PATTERN } from "../../runtime-kit/primitives/request-primitive.js";
 import type { Collection } from "../../runtime-kit/store/document-store.js";
 import { IngestError } from "../ingest/ingest-errors.js";
-import { deviceRecordId, hashApiKey, type DeviceGroupRecord, type DeviceRecord } from "./device-records.js";
+import type { CertifiedDevice } from "./certificate-identity.js";
+import {
+  deviceRecordId,
+  groupAccepts,
+  groupRecordId,
+  hashApiKey,
+  type DeviceGroupRecord,
+  type DeviceRecord,
+} from "./device-records.js";
 
 export interface ResolvedDevice {
   tenant: string;
@@ -10,8 +18,9 @@ export interface ResolvedDevice {
 }
 
 /**
- * Authenticates telemetry by API key and resolves the device, autoprovisioning it when its group
- * allows. Groups and known devices are cached for `cacheTtlMs` so that ingestion does not cost a
+ * Authenticates telemetry by API key or by client certificate and resolves the device,
+ * autoprovisioning it when its group allows (API key only: a certificate names a device that
+ * must already be registered, in a group that accepts certificates). Groups and known devices are cached for `cacheTtlMs` so that ingestion does not cost a
  * store round trip per message; a revoked key or removed device stops working within that time.
  */
 export class DeviceDirectory {
@@ -28,15 +37,22 @@ export class DeviceDirectory {
   async resolve(
     apiKey: string | undefined,
     deviceId: string,
+    certificate?: CertifiedDevice,
   ): Promise<ResolvedDevice & { autoprovisioned: boolean }> {
-    if (!apiKey) throw new IngestError("MISSING_API_KEY");
     if (!IDENTIFIER_PATTERN.test(deviceId)) {
       throw new IngestError("INVALID_DEVICE_ID", [
         `device id must match ${IDENTIFIER_PATTERN} (got ${JSON.stringify(deviceId.slice(0, 80))})`,
       ]);
     }
+    if (certificate) return this.resolveCertified(certificate, deviceId);
+    if (!apiKey) throw new IngestError("MISSING_API_KEY");
     const group = await this.groupByKey(apiKey);
     if (!group) throw new IngestError("UNKNOWN_API_KEY");
+    if (!groupAccepts(group, "apiKey")) {
+      throw new IngestError("API_KEY_NOT_ACCEPTED", [
+        `device group "${group.groupId}" requires certificates`,
+      ]);
+    }
     const existing = await this.device(group.tenant, deviceId);
     if (existing) {
       if (existing.groupId !== group.groupId)
@@ -61,6 +77,40 @@ export class DeviceDirectory {
     this.deviceCache.delete(record.id);
     if (outcome === "duplicate") return this.resolve(apiKey, deviceId);
     return { tenant: group.tenant, deviceId, group, autoprovisioned: true };
+  }
+
+  /** A certificate names its device; the device must be registered and its group accept certificates. */
+  private async resolveCertified(
+    certificate: CertifiedDevice,
+    deviceId: string,
+  ): Promise<ResolvedDevice & { autoprovisioned: boolean }> {
+    if (certificate.deviceId !== deviceId) {
+      throw new IngestError("CERTIFICATE_NOT_ACCEPTED", [
+        `the certificate is for device "${certificate.deviceId}", the request names "${deviceId}"`,
+      ]);
+    }
+    const device = await this.device(certificate.tenant, deviceId);
+    if (!device) {
+      throw new IngestError("CERTIFICATE_NOT_ACCEPTED", [
+        `device "${deviceId}" of tenant "${certificate.tenant}" is not registered`,
+      ]);
+    }
+    const group = await this.groupById(certificate.tenant, device.groupId);
+    if (!group || !groupAccepts(group, "certificate")) {
+      throw new IngestError("CERTIFICATE_NOT_ACCEPTED", [
+        `device group "${device.groupId}" does not accept certificate authentication`,
+      ]);
+    }
+    return { tenant: group.tenant, deviceId, group, autoprovisioned: false };
+  }
+
+  private async groupById(tenant: string, groupId: string): Promise<DeviceGroupRecord | undefined> {
+    const key = `id:${groupRecordId(tenant, groupId)}`;
+    const cached = this.groupCache.get(key);
+    if (cached && cached.until > Date.now()) return cached.group;
+    const group = await this.groups.get(groupRecordId(tenant, groupId));
+    this.remember(this.groupCache, key, { group, until: Date.now() + this.cacheTtlMs });
+    return group;
   }
 
   private async groupByKey(apiKey: string): Promise<DeviceGroupRecord | undefined> {

@@ -27,6 +27,16 @@ export interface AttributeDefinition {
 /** How a group's devices receive commands (device-manager); absent on file-seeded groups means mqtt. */
 export type DeviceTransport = "mqtt" | "http" | "opcua";
 
+/** How a group's devices may authenticate (docs/design/telemetry-path.md "Transport security"). */
+export type DeviceAuthentication = "apiKey" | "certificate";
+
+/** Groups that do not say accept API keys only (every group before certificates existed). */
+export const DEFAULT_AUTHENTICATION: readonly DeviceAuthentication[] = ["apiKey"];
+
+export function groupAccepts(group: DeviceGroupRecord, method: DeviceAuthentication): boolean {
+  return (group.authentication ?? DEFAULT_AUTHENTICATION).includes(method);
+}
+
 export type StaticAttributeValue = string | number | boolean | null;
 
 export interface DeviceGroupRecord {
@@ -40,6 +50,8 @@ export interface DeviceGroupRecord {
   /** When true only `attributes` are accepted; otherwise they only declare types. */
   explicitAttributes: boolean;
   attributes: AttributeDefinition[];
+  /** Accepted device credentials; absent means API key only. */
+  authentication?: DeviceAuthentication[];
   /** Written by the device-manager API (absent on groups seeded from the provisioning file). */
   transport?: DeviceTransport;
   description?: string;
