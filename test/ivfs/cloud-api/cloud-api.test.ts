@@ -27,6 +27,7 @@ type Latest = components["schemas"]["LatestValues"];
 
 const ACME_KEY = "acme-application-key-0123";
 const GLOBEX_KEY = "globex-stored-key-0123456";
+const FORGED_KEY = "globex-forged-operator-key-01";
 let running: RunningIvf<typeof cloudApiSettings>;
 let dir: string;
 let url: string;
@@ -91,6 +92,13 @@ async function seed(): Promise<void> {
   }
   const keys = await store.collection<ApplicationKeyRecord>(APPLICATION_KEYS);
   await keys.replace({ id: hashKey(GLOBEX_KEY), tenant: "globex", name: "dashboard" });
+  // A role no application may hold, written straight into the store: the key must not work at all.
+  await keys.replace({
+    id: hashKey(FORGED_KEY),
+    tenant: "globex",
+    name: "forged",
+    role: "operator" as unknown as ApplicationKeyRecord["role"],
+  });
 }
 
 beforeAll(async () => {
@@ -137,6 +145,62 @@ describe("cloud-api authentication and tenancy", () => {
     const page = (await response.json()) as Page;
     expect(page.items.map((item) => item.value)).toEqual([99]);
     expect((await get("/v1/devices/m-1/latest", GLOBEX_KEY)).status).toBe(404);
+  });
+});
+
+describe("cloud-api application key roles", () => {
+  it("gives configured and stored keys without a role the reader role: reads pass, writes answer 403", async () => {
+    expect((await get("/v1/devices")).status).toBe(200);
+    const send = await fetch(`${url}/v1/devices/m-1/commands`, {
+      method: "POST",
+      headers: { "x-api-key": ACME_KEY, "content-type": "application/json" },
+      body: JSON.stringify({ command: "reboot" }),
+    });
+    expect(send.status).toBe(403);
+    const subscribe = await fetch(`${url}/v1/subscriptions`, {
+      method: "POST",
+      headers: { "x-api-key": GLOBEX_KEY, "content-type": "application/json" },
+      body: JSON.stringify({ target: { kind: "mqtt" } }),
+    });
+    expect(subscribe.status).toBe(403);
+  });
+
+  it("refuses a stored key that names a role applications cannot hold", async () => {
+    expect((await get("/v1/devices", FORGED_KEY)).status).toBe(401);
+  });
+
+  it("refuses a malformed Authorization header with 401 instead of falling back to the key", async () => {
+    const response = await fetch(`${url}/v1/devices`, {
+      headers: { authorization: "Basic YTpi", "x-api-key": ACME_KEY },
+    });
+    expect(response.status).toBe(401);
+  });
+});
+
+describe("cloud-api rate limit", () => {
+  it("answers 429 with Retry-After once an application exceeds its rate, other applications unaffected", async () => {
+    const limitedDir = mkdtempSync(join(tmpdir(), "ivf-cloud-api-rate-"));
+    const limited = await startIvf(definition, {
+      IVF_LOG_LEVEL: "silent",
+      IVF_DATA_DIR: limitedDir,
+      IVF_CLOUD_API_KEYS: `acme:${ACME_KEY},globex:${GLOBEX_KEY}`,
+      IVF_CLOUD_API_RATE: "1",
+      IVF_API_RESPONSE_VALIDATION: "throw",
+    });
+    try {
+      const call = (key: string) =>
+        fetch(`${limited.server.url}/v1/groups`, { headers: { "x-api-key": key } });
+      const statuses = [];
+      for (let attempt = 0; attempt < 4; attempt++) statuses.push((await call(ACME_KEY)).status);
+      expect(statuses.slice(0, 2)).toEqual([200, 200]);
+      expect(statuses.at(-1)).toBe(429);
+      const refused = await call(ACME_KEY);
+      expect(refused.headers.get("retry-after")).toMatch(/^[1-9]\d*$/);
+      expect((await call(GLOBEX_KEY)).status).toBe(200);
+    } finally {
+      await limited.stop();
+      rmSync(limitedDir, { recursive: true, force: true });
+    }
   });
 });
 
