@@ -19,6 +19,9 @@ import { documents, matrix, type Api, type Probe, type Role, type World } from "
  */
 let platform: Platform;
 let hooks: WebhookReceiver;
+let notificationListener: mqtt.MqttClient;
+/** MQTT notifications of alpha's MQTT subscription (topic and parsed body). */
+const mqttNotifications: { topic: string; body: Record<string, unknown> }[] = [];
 const tokens = { alpha: {} as Record<Role, string>, bravo: {} as Record<Role, string> };
 const deviceKeys = { alpha: "", bravo: "" };
 const world: World = { bravoCommandId: "", bravoJobId: "", alphaApp: { clientId: "alpha-app", secret: "" } };
@@ -134,6 +137,17 @@ beforeAll(async () => {
       })
     ).status,
   ).toBe(201);
+  expect((await subscribe("alpha", { subscriptionId: "alpha-mqtt", target: { kind: "mqtt" } })).status).toBe(
+    201,
+  );
+  notificationListener = await mqtt.connectAsync(platform.mqttUrl, {
+    clientId: `notifications-${Date.now()}`,
+  });
+  notificationListener.on("message", (topic, payload) =>
+    mqttNotifications.push({ topic, body: JSON.parse(payload.toString("utf8")) as Record<string, unknown> }),
+  );
+  // The gateway's embedded broker lets applications subscribe to exact topics only.
+  await notificationListener.subscribeAsync("ivf/v1/notifications/alpha/alpha-mqtt", { qos: 1 });
   await new Promise((resolve) => setTimeout(resolve, 500)); // notifier refresh is 100 ms
   await publish(deviceKeys.bravo, "meter-1", { power: 777777.5 });
   await publish(deviceKeys.bravo, "b-secret-device", { power: 777777.5 });
@@ -170,6 +184,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await notificationListener?.endAsync();
   await hooks?.close();
   await platform?.stop();
 });
@@ -339,6 +354,18 @@ describe("tenant isolation on the device and bus paths", () => {
     const alpha = hooks.received.filter((entry) => entry.path.startsWith("/alpha"));
     expect(alpha.length).toBeGreaterThanOrEqual(2);
     for (const notification of alpha) {
+      expect(notification.body.tenant).toBe("alpha");
+      expect(JSON.stringify(notification.body)).not.toMatch(/777777|888888|bravo/);
+    }
+  });
+
+  it("publishes alpha's MQTT notifications with alpha's events only", async () => {
+    await eventually(async () =>
+      mqttNotifications.some((entry) => entry.topic === "ivf/v1/notifications/alpha/alpha-mqtt")
+        ? true
+        : undefined,
+    );
+    for (const notification of mqttNotifications) {
       expect(notification.body.tenant).toBe("alpha");
       expect(JSON.stringify(notification.body)).not.toMatch(/777777|888888|bravo/);
     }
