@@ -27,6 +27,14 @@ describe.runIf(referenceAvailable())("LCM error handling", () => {
     const failed = await h.waitOcc(occ, ["FAILED_TEMP", "COMPLETED"]);
     expect(failed.operationState).toBe("FAILED_TEMP");
     expect(failed.error.detail).toContain("injected fault");
+    // The 4 VNFCs start in parallel: the 3 that were in flight when the first one failed finish
+    // and are recorded (nothing runs unrecorded), so retry starts only the missing one.
+    expect(failed.resourceChanges.affectedVnfcs.map((a: any) => a.changeType)).toEqual([
+      "ADDED",
+      "ADDED",
+      "ADDED",
+    ]);
+    for (const added of failed.resourceChanges.affectedVnfcs) expect(pidAlive(added.metadata.pid)).toBe(true);
     expect(failed._links.retry.href).toContain(`/vnf_lcm_op_occs/${occ}/retry`);
     await h.sink.waitFor(() => h.sink.occStates(occ).includes("RESULT:FAILED_TEMP"));
     const other = await h.client.post(`/vnflcm/v2/vnf_instances/${id}/scale`, {
@@ -39,7 +47,7 @@ describe.runIf(referenceAvailable())("LCM error handling", () => {
     expect((await h.client.post(`/vnflcm/v2/vnf_lcm_op_occs/${occ}/retry`)).status).toBe(202);
     const done = await h.waitOcc(occ, ["COMPLETED", "FAILED_TEMP"]);
     expect(done.operationState).toBe("COMPLETED");
-    expect(h.driver.startsSeen - startsBefore).toBe(4);
+    expect(h.driver.startsSeen - startsBefore).toBe(1);
     expect(vnfcs(await h.instance(id))).toHaveLength(4);
     expect(h.sink.occStates(occ)).toEqual([
       "START:STARTING",
@@ -67,7 +75,8 @@ describe.runIf(referenceAvailable())("LCM error handling", () => {
     const occPromise = h.task(id, "scale", { type: "SCALE_OUT", aspectId: "gw_aspect" });
     const occ = await occPromise;
     await h.waitOcc(occ, ["COMPLETED"]);
-    // level 3 now (5 VNFCs); scale in to 1 and back out with a fault in the second new VNFC
+    // level 3 now (5 VNFCs); scale in to 1 and back out to level 2 (+3 VNFCs): the first start
+    // finishes, the other two are held, then one of them fails and the other finishes
     const back = await h.task(id, "scale_to_level", {
       scaleInfo: [{ aspectId: "gw_aspect", scaleLevel: 0 }],
     });
@@ -81,15 +90,15 @@ describe.runIf(referenceAvailable())("LCM error handling", () => {
     h.driver.failNextStarts = 1;
     h.driver.release();
     const failed = await h.waitOcc(failing, ["FAILED_TEMP"]);
-    expect(failed.resourceChanges.affectedVnfcs).toHaveLength(1);
-    const added = failed.resourceChanges.affectedVnfcs[0];
+    const added: any[] = failed.resourceChanges.affectedVnfcs;
+    expect(added.map((a) => a.changeType)).toEqual(["ADDED", "ADDED"]);
     expect((await h.client.post(`/vnflcm/v2/vnf_lcm_op_occs/${failing}/rollback`)).status).toBe(202);
     const rolled = await h.waitOcc(failing, ["ROLLED_BACK", "FAILED_TEMP"]);
     expect(rolled.operationState).toBe("ROLLED_BACK");
     const after = await h.instance(id);
     expect(vnfcs(after).map((v) => v.id)).toEqual(vnfcs(atZero).map((v) => v.id));
     expect(after.instantiatedVnfInfo.scaleStatus[0].scaleLevel).toBe(0);
-    expect(pidAlive(added.metadata.pid)).toBe(false);
+    for (const vnfc of added) expect(pidAlive(vnfc.metadata.pid)).toBe(false);
     expect(h.sink.occStates(failing)).toEqual([
       "START:STARTING",
       "START:PROCESSING",
@@ -140,6 +149,8 @@ describe.runIf(referenceAvailable())("LCM error handling", () => {
     await holdReached;
     const midway = await h.client.get(`/vnflcm/v2/vnf_lcm_op_occs/${occ}`);
     expect(midway.body.operationState).toBe("PROCESSING");
+    for (let i = 0; i < 100 && vnfcs(await h.instance(id)).length < 2; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the start let through is recorded
     await h.restart();
     const after = await h.client.get(`/vnflcm/v2/vnf_lcm_op_occs/${occ}`);
     expect(after.body.operationState).toBe("FAILED_TEMP");

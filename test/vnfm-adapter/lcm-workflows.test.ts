@@ -37,6 +37,7 @@ describe.runIf(referenceAvailable())("VNF LCM v2 workflows on the local-process 
     ]);
     expect(instance.instantiatedVnfInfo.maxScaleLevels[0].scaleLevel).toBe(3);
     expect(vnfcs(instance)).toHaveLength(4);
+    expect(h.driver.maxStartsInFlight).toBe(4); // started in parallel, not one after another
     for (const v of vnfcs(instance)) {
       expect(v.computeResource.resourceId).toBe(v.id);
       expect(pidAlive(v.metadata.pid)).toBe(true);

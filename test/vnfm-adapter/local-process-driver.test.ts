@@ -5,7 +5,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../vnfs/runtime-kit/logging/logger.js";
+import { reconcile } from "../../vnfm-adapter/conductor/reconcile.js";
 import { LocalProcessDriver } from "../../vnfm-adapter/infra-drivers/local-process/local-process-driver.js";
+import type { AffectedVnfc, OperationPlan, VnfcResource } from "../../vnfm-adapter/objects/models.js";
+import { FaultyDriver } from "./support/faulty-driver.js";
 import { pidAlive } from "../../vnfm-adapter/infra-drivers/local-process/vnfc-process.js";
 
 const dir = mkdtempSync(join(tmpdir(), "ivf-driver-test-"));
@@ -92,6 +95,44 @@ describe("local-process VIM driver", () => {
     await second.stop(ref, 2000);
     expect(pidAlive(ref.metadata.pid as number)).toBe(false);
     expect(await second.status(ref)).toBe("gone");
+  });
+
+  it("adds the VNFCs of a multi-step scale in parallel, at most parallelStarts at once, recording each as it is ready", async () => {
+    const d = new FaultyDriver(driver({ IVF_TEST_READY_AFTER_MS: "300" }));
+    const plan: OperationPlan = {
+      targetCounts: { gw_vdu: 6 },
+      restore: [],
+      replace: [],
+      remove: [],
+      running: true,
+      vduFunctions: { gw_vdu: "field-gateway" },
+      env: {},
+      stopGraceMs: 1000,
+      instanceChanges: {},
+      infoChanges: {},
+    };
+    const records: { vnfcs: VnfcResource[]; change: AffectedVnfc }[] = [];
+    const result = await reconcile(
+      [],
+      plan,
+      { driver: d, vnfInstanceId: "vnf-par", vimConnectionId: "local", parallelStarts: 3 },
+      {
+        onChange: async (vnfcs, change) => void records.push({ vnfcs, change }),
+        checkCancel: () => undefined,
+      },
+    );
+    expect(d.maxStartsInFlight).toBe(3);
+    expect(result).toHaveLength(6);
+    // One report per VNFC, each list one longer than the last and ending with the VNFC reported.
+    expect(records.map((r) => r.vnfcs.length)).toEqual([1, 2, 3, 4, 5, 6]);
+    for (const r of records) {
+      expect(r.change.changeType).toBe("ADDED");
+      expect(r.vnfcs.at(-1)!.id).toBe(r.change.id);
+    }
+    for (const v of result) expect(pidAlive(v.metadata.pid as number)).toBe(true);
+    await Promise.all(
+      result.map((v) => d.stop({ vnfcId: v.id, resourceId: v.resourceId, metadata: v.metadata }, 0)),
+    );
   });
 
   it("after a VNFM restart, leaves alone a recorded pid or port that now belongs to another process", async () => {

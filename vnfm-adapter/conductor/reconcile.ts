@@ -1,7 +1,11 @@
 /**
- * Drives the VIM from the VNFCs an instance has to the VNFCs a plan wants, one VNFC at a time.
- * Every finished step is reported before the next starts, so a crash leaves an exact record of
- * what exists, and running the same plan again (retry) only does what is still missing.
+ * Drives the VIM from the VNFCs an instance has to the VNFCs a plan wants. Removals, restores,
+ * replacements and liveness repairs go one VNFC at a time; additions (instantiate, scale out by
+ * one or several steps) start up to `parallelStarts` VNFCs at once, since a start mostly waits for
+ * the VNFC's readiness. Every finished step is reported as soon as it is done (reports are
+ * serialised), so a crash leaves an exact record of what exists, and running the same plan again
+ * (retry) only does what is still missing. When one start fails, the starts already in flight
+ * finish and are recorded before the failure is raised: nothing is left running unrecorded.
  * Order: removals (drain) first, then restores, replacements, liveness, additions.
  */
 import { randomUUID } from "node:crypto";
@@ -19,7 +23,12 @@ export interface ReconcileTarget {
   driver: VimDriver;
   vnfInstanceId: string;
   vimConnectionId: string;
+  /** VNFC starts in flight at once when adding VNFCs (default DEFAULT_PARALLEL_STARTS). */
+  parallelStarts?: number;
 }
+
+/** Bounded so that a scale by many steps does not spawn and probe dozens of processes at once. */
+export const DEFAULT_PARALLEL_STARTS = 4;
 
 const refOf = (v: VnfcResource): VnfcRef => ({
   vnfcId: v.id,
@@ -113,13 +122,43 @@ export async function reconcile(
       await swap(v, { ...v, metadata: { ...v.metadata, pid: null } }, "MODIFIED");
     }
   }
-  for (const [vduId, wanted] of Object.entries(plan.targetCounts)) {
-    while (plan.running && vnfcs.filter((v) => v.vduId === vduId).length < wanted) {
-      hooks.checkCancel();
-      const added = await launch(`${vduId}-${randomUUID().slice(0, 8)}`, vduId);
+  const additions = Object.entries(plan.targetCounts).flatMap(([vduId, wanted]) => {
+    const missing = plan.running ? wanted - vnfcs.filter((v) => v.vduId === vduId).length : 0;
+    return Array.from({ length: Math.max(0, missing) }, () => vduId);
+  });
+  let reported = Promise.resolve();
+  const record = (added: VnfcResource): Promise<void> => {
+    reported = reported.then(() => {
       vnfcs = [...vnfcs, added];
-      await hooks.onChange(vnfcs, change(added, "ADDED"));
-    }
-  }
+      return hooks.onChange(vnfcs, change(added, "ADDED"));
+    });
+    return reported;
+  };
+  await inParallel(additions, target.parallelStarts ?? DEFAULT_PARALLEL_STARTS, async (vduId) => {
+    hooks.checkCancel();
+    await record(await launch(`${vduId}-${randomUUID().slice(0, 8)}`, vduId));
+    hooks.checkCancel(); // a cancel that came while this start ran ends the batch once it is recorded
+  });
   return vnfcs;
+}
+
+/**
+ * Runs `task` over `items` with at most `limit` in flight. After the first failure no new task
+ * starts; the ones in flight are awaited, then the first error is thrown.
+ */
+async function inParallel<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (!failure && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await task(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (failure) throw failure.error;
 }

@@ -1,6 +1,8 @@
 /**
  * Failure injection around a real VIM driver: the next N starts fail as a VIM would refuse
  * them, and starts can be held at a gate (to cancel, or restart the VNFM, mid-operation).
+ * The conductor starts VNFCs in parallel, so the gate counts as reached only once a start is
+ * held *and* the starts let through have finished; it also records how many starts overlapped.
  */
 import type {
   VimDriver,
@@ -12,6 +14,10 @@ import type {
 export class FaultyDriver implements VimDriver {
   failNextStarts = 0;
   startsSeen = 0;
+  /** Starts in flight now, and the most ever in flight at once. */
+  startsInFlight = 0;
+  maxStartsInFlight = 0;
+  private readonly passedStarts: Promise<unknown>[] = [];
   private gate?: { promise: Promise<void>; open: () => void };
   /** Resolves the first time a start waits at the gate. */
   private gateReached?: () => void;
@@ -22,12 +28,13 @@ export class FaultyDriver implements VimDriver {
     return this.inner.vimType;
   }
 
-  /** Holds every start after `passing` more starts until `release()`; resolves when one is held. */
+  /** Holds every start after `passing` more starts until `release()`; resolves when one is held and the passing ones finished. */
   holdStarts(passing = 0): Promise<void> {
     let open!: () => void;
     const promise = new Promise<void>((resolve) => (open = resolve));
     this.gate = { promise, open };
     this.passing = passing;
+    this.passedStarts.length = 0;
     return new Promise((resolve) => (this.gateReached = resolve));
   }
 
@@ -40,13 +47,32 @@ export class FaultyDriver implements VimDriver {
 
   async start(launch: VnfcLaunch): Promise<VnfcRef> {
     this.startsSeen += 1;
-    if (this.gate) {
-      if (this.passing > 0) this.passing -= 1;
-      else {
-        this.gateReached?.();
-        await this.gate.promise;
-      }
+    this.startsInFlight += 1;
+    this.maxStartsInFlight = Math.max(this.maxStartsInFlight, this.startsInFlight);
+    try {
+      return await this.gatedStart(launch);
+    } finally {
+      this.startsInFlight -= 1;
     }
+  }
+
+  private async gatedStart(launch: VnfcLaunch): Promise<VnfcRef> {
+    if (this.gate) {
+      if (this.passing > 0) {
+        this.passing -= 1;
+        const started = this.startInner(launch);
+        this.passedStarts.push(started.catch(() => undefined));
+        return started;
+      }
+      const reached = this.gateReached;
+      this.gateReached = undefined;
+      if (reached) void Promise.all(this.passedStarts).then(() => reached());
+      await this.gate.promise;
+    }
+    return this.startInner(launch);
+  }
+
+  private async startInner(launch: VnfcLaunch): Promise<VnfcRef> {
     if (this.closed) throw new Error(`driver closed while VNFC ${launch.vnfcId} waited to start`);
     if (this.failNextStarts > 0) {
       this.failNextStarts -= 1;
