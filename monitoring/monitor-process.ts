@@ -1,28 +1,10 @@
 import { timingSafeEqual } from "node:crypto";
-import { hostname } from "node:os";
-import { listIvfModels, loadIvfModel } from "../descriptors/index.js";
-import type { IvfContext, IvfDefinition } from "../vnfs/runtime-kit/ivf-process.js";
-import type { Logger } from "../vnfs/runtime-kit/logging/logger.js";
-import { MonitoringAgent } from "./agent.js";
-import {
-  clientCredentialsToken,
-  noToken,
-  staticToken,
-  type TokenSource,
-} from "./autoscaling/access-token.js";
-import { policyProblems } from "./autoscaling/policy-model.js";
-import { Sol003Scaler } from "./autoscaling/sol003-scaler.js";
-import {
-  profileFromModel,
-  type MonitoringProfile,
-  type ProfileSource,
-} from "./discovery/monitoring-profile.js";
-import { Sol003InstanceSource } from "./discovery/sol003-instance-source.js";
-import { VesExporter } from "./exporters/ves-exporter.js";
+import type { IvfDefinition } from "../vnfs/runtime-kit/ivf-process.js";
+import { createAgent, tokenSourceOf } from "./agent-factory.js";
 import { monitorSettings } from "./monitor-settings.js";
 import { createMonitoringApis } from "./sol003/monitoring-apis.js";
 
-type MonitorContext = IvfContext<typeof monitorSettings>;
+export { descriptorProfiles } from "./discovery/descriptor-profiles.js";
 
 /**
  * `ivf monitor` as an IVF-like process of the runtime kit: typed configuration, /healthz,
@@ -39,34 +21,12 @@ export const monitorDefinition: IvfDefinition<typeof monitorSettings> = {
       throw new Error(
         "IVF_MONITOR_VNFM_URL (or --vnfm-url) is required: the agent discovers VNF instances from the VNFM",
       );
-    const tokens = tokenSource(context);
-    const agent = await MonitoringAgent.create({
-      source: new Sol003InstanceSource({ vnfmUrl: config.vnfmUrl, tokens }),
-      profiles: descriptorProfiles(logger, config.descriptorsDir),
-      scaler: new Sol003Scaler({ vnfmUrl: config.vnfmUrl, tokens }),
+    const agent = await createAgent(config, {
+      vnfmUrl: config.vnfmUrl,
+      tokens: tokenSourceOf(config),
       store: context.store,
       logger,
       metrics: context.metrics,
-      intervalMs: config.interval,
-      scrapeTimeoutMs: Math.min(config.scrapeTimeout, config.interval),
-      windowMs: config.window,
-      healAfterFailures: config.healAfter,
-      backlogAgeLimitSeconds: config.backlogAgeLimit / 1000,
-      ...(config.vesUrl
-        ? {
-            ves: {
-              exporter: new VesExporter({
-                collectorUrl: config.vesUrl,
-                logger,
-                ...(config.vesUser
-                  ? { basicAuth: { user: config.vesUser, password: config.vesPassword ?? "" } }
-                  : {}),
-              }),
-              source: { reportingEntityName: `ivf-monitor-${hostname()}`, nfVendorName: "iot-vnf-platform" },
-              everyCycles: config.vesEvery,
-            },
-          }
-        : {}),
     });
     let listeningUrl = `http://${config.httpHost}:${config.httpPort}`;
     const apiToken = config.apiToken;
@@ -106,42 +66,4 @@ function verifyStatic(presented: string, expected: string): void {
   const a = Buffer.from(presented);
   const b = Buffer.from(expected);
   if (a.length !== b.length || !timingSafeEqual(a, b)) throw new Error("unknown token");
-}
-
-function tokenSource(context: MonitorContext): TokenSource {
-  const { config } = context;
-  if (config.vnfmToken) return staticToken(config.vnfmToken);
-  if (config.tokenUrl && config.clientId)
-    return clientCredentialsToken({
-      tokenEndpoint: config.tokenUrl,
-      clientId: config.clientId,
-      clientSecret: config.clientSecret ?? "",
-    });
-  return noToken;
-}
-
-/** KPIs and policies of every authored IVF model, by VNFD id; unsafe policies are left out, loudly. */
-export function descriptorProfiles(logger: Logger, root?: string): ProfileSource {
-  const profiles = new Map<string, MonitoringProfile>();
-  const options = root ? { root } : {};
-  for (const name of listIvfModels(options)) {
-    try {
-      const { model } = loadIvfModel(name, options);
-      const profile = profileFromModel(model);
-      const known = new Set(profile.kpis.map((kpi) => kpi.id));
-      profile.scalingPolicies = profile.scalingPolicies.filter((policy) => {
-        const problems = policyProblems(policy, known);
-        for (const problem of problems)
-          logger.error({ ivf: name, policy: policy.id }, `scaling policy ignored: ${problem}`);
-        return problems.length === 0;
-      });
-      profiles.set(model.descriptorId, profile);
-    } catch (error) {
-      logger.error(
-        { err: error, ivf: name },
-        "IVF model not loaded; its instances get the standard KPIs and no scaling policy",
-      );
-    }
-  }
-  return { profileFor: (vnfdId) => profiles.get(vnfdId) };
 }

@@ -3,7 +3,7 @@
  * conductor -> controllers -> routers. `createVnfm` takes its adapters (store, VIM driver,
  * grant provider) as arguments so tests and `ivf vnfm serve` wire the same code.
  */
-import express, { type Express } from "express";
+import express, { type Express, type RequestHandler } from "express";
 import type { Logger } from "../vnfs/runtime-kit/logging/logger.js";
 import type { DocumentStore } from "../vnfs/runtime-kit/store/document-store.js";
 import { bearerGuard } from "./auth/bearer-guard.js";
@@ -43,6 +43,12 @@ export interface VnfmOptions {
   callbackTest?: { v1: boolean; v2: boolean; timeoutMs: number };
   delivery?: Partial<DeliveryOptions>;
   maxPackageBytes?: number;
+  /**
+   * More SOL003 APIs served on this apiRoot next to vnflcm (the monitoring agent's vnfpm/v2,
+   * vnffm/v1 and vnfind/v1 with `ivf vnfm serve --monitoring`); they check the bearer token
+   * themselves with this VNFM's verifier.
+   */
+  extraApis?: RequestHandler[];
 }
 
 export interface Vnfm {
@@ -138,6 +144,7 @@ export async function createVnfm(options: VnfmOptions): Promise<Vnfm> {
   app.use("/vnflcm/v2", vnflcmV2Router(v2));
   app.use("/vnflcm/v1", vnflcmV1Router(v1));
   app.use("/vnfpkgm/v2", vnfpkgmV2Router(pkgm, maxPackageBytes));
+  for (const api of options.extraApis ?? []) app.use(api);
   app.use((req, _res, next) => next(vnfmError("NOT_FOUND", `no resource at ${req.path}`)));
   app.use(problemHandler(logger));
 

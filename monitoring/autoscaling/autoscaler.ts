@@ -32,7 +32,10 @@ export class Autoscaler {
     snapshot: AggregateSnapshot,
   ): Promise<ScaleDecision | undefined> {
     if (!vnf.isAutoscaleEnabled || policies.length === 0 || this.inFlight.has(vnf.id)) return undefined;
-    const evaluator = this.evaluatorFor(vnf.id, policies);
+    const evaluator = this.evaluatorFor(
+      vnf.id,
+      policies.map((policy) => inVnfdSpelling(policy, vnf)),
+    );
     const decision = evaluator.evaluate(snapshot, {
       flavourId: vnf.flavourId,
       scaleLevels: vnf.scaleLevels,
@@ -92,4 +95,15 @@ export class Autoscaler {
         `${decision.type} of ${decision.vnfInstanceId} not started: ${outcome.detail}`,
       );
   }
+}
+
+/**
+ * Policies name the aspect as the IVF model does (`processor-aspect`); the VNFD, and so the
+ * VNFM's scaleStatus and ScaleVnfRequest, use its TOSCA spelling (`processor_aspect`,
+ * descriptors/render/yaml-emit.ts `snake`). The instance's own spelling wins when both exist.
+ */
+function inVnfdSpelling(policy: ScalingPolicy, vnf: MonitoredVnf): ScalingPolicy {
+  if (policy.aspect in vnf.maxScaleLevels) return policy;
+  const tosca = policy.aspect.replace(/-/g, "_");
+  return tosca in vnf.maxScaleLevels ? { ...policy, aspect: tosca } : policy;
 }

@@ -16,9 +16,12 @@ import { LocalProcessDriver } from "../infra-drivers/local-process/local-process
 import { ExternalGrantProvider } from "../nfvo/external-grant.js";
 import { NfvoTokenClient } from "../nfvo/nfvo-token.js";
 import { createVnfm, type VnfmOptions } from "../server.js";
+import { monitoringForVnfm, type VnfmMonitoring } from "../../monitoring/vnfm-monitoring.js";
 
 const USAGE =
-  "usage: ivf vnfm serve   (configuration from IVF_VNFM_* environment variables; see `ivf config`)";
+  "usage: ivf vnfm serve [--monitoring]   (configuration from IVF_VNFM_* environment variables; see `ivf config`)\n" +
+  "  --monitoring  also run the monitoring agent (IVF_MONITOR_* settings) and serve vnfpm/v2, vnffm/v1\n" +
+  "                and vnfind/v1 on the VNFM's apiRoot with the same authentication";
 
 function authOf(config: VnfmConfig, apiRoot: string): VnfmOptions["auth"] {
   if (config.authMode === "none") return undefined;
@@ -72,7 +75,7 @@ export function listenServer(config: Pick<VnfmConfig, "tlsCert" | "tlsKey" | "tl
   });
 }
 
-async function serve(config: VnfmConfig, logger: Logger): Promise<number> {
+async function serve(config: VnfmConfig, logger: Logger, withMonitoring: boolean): Promise<number> {
   const server = listenServer(config);
   await new Promise<void>((done, fail) => server.once("error", fail).listen(config.port, config.host, done));
   const port = (server.address() as AddressInfo).port;
@@ -96,6 +99,27 @@ async function serve(config: VnfmConfig, logger: Logger): Promise<number> {
   });
   const grants = grantsOf(config);
   const auth = authOf(config, apiRoot);
+  let monitoring: VnfmMonitoring | undefined;
+  if (withMonitoring) {
+    if (config.tlsClientCa)
+      throw new ConfigError([
+        "--monitoring cannot reach a VNFM that requires client certificates (IVF_VNFM_TLS_CLIENT_CA): run `ivf monitor` with its own certificate instead",
+      ]);
+    const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
+    monitoring = await monitoringForVnfm({
+      env: process.env,
+      auth: {
+        mode: config.authMode,
+        ...(auth ? { verify: (token: string) => auth.verifier.verify(token) } : {}),
+        ...(auth?.issuer ? { issue: (id: string) => auth.issuer!.issue(id) } : {}),
+      },
+      // Over TLS the certificate names the public host: the agent goes through the apiRoot.
+      vnfmUrl: config.tlsCert ? apiRoot : `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+      apiRoot,
+      store,
+      logger,
+    });
+  }
   const vnfm = await createVnfm({
     store,
     driver,
@@ -113,10 +137,17 @@ async function serve(config: VnfmConfig, logger: Logger): Promise<number> {
     },
     ...(grants ? { grants } : {}),
     ...(auth ? { auth } : {}),
+    ...(monitoring ? { extraApis: [monitoring.router] } : {}),
   });
   server.on("request", vnfm.app);
+  monitoring?.start();
   logger.info(
-    { apiRoot, auth: config.authMode, grants: config.grantUrl ? "external" : "local" },
+    {
+      apiRoot,
+      auth: config.authMode,
+      grants: config.grantUrl ? "external" : "local",
+      monitoring: withMonitoring,
+    },
     "VNFM adapter listening",
   );
   await new Promise<void>((done) => {
@@ -127,6 +158,7 @@ async function serve(config: VnfmConfig, logger: Logger): Promise<number> {
     "shutting down; running operations become FAILED_TEMP at the next start, VNFC processes stop with the VNFM",
   );
   server.close();
+  await monitoring?.close();
   await vnfm.close();
   await driver.close({ stopVnfcs: true });
   await store.close();
@@ -134,7 +166,8 @@ async function serve(config: VnfmConfig, logger: Logger): Promise<number> {
 }
 
 export async function run(args: string[]): Promise<number> {
-  if (args[0] !== "serve" || args.length > 1) {
+  const withMonitoring = args.slice(1).every((arg) => arg === "--monitoring") && args.length === 2;
+  if (args[0] !== "serve" || (args.length > 1 && !withMonitoring)) {
     console.error(USAGE);
     return 2;
   }
@@ -152,7 +185,7 @@ export async function run(args: string[]): Promise<number> {
   });
   logger.info({ config: redactConfig(vnfmSettings, config as never) }, "starting VNFM adapter");
   try {
-    return await serve(config, logger);
+    return await serve(config, logger, withMonitoring);
   } catch (error) {
     console.error(
       `ivf vnfm: ${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}`,
