@@ -1,7 +1,9 @@
 /**
- * The web console of `ivf up`: static pages from ./public (plain browser JavaScript, no build
- * step) and a small JSON backend that proxies the VNFM's SOL003 API with the session's
- * server-side token (see sessions.ts) and reads VNFC health and KPIs from the processes.
+ * The web console of `ivf up`: static pages from ./public (plain browser ES modules, no build
+ * step) and a small JSON backend. A person logs in with a client of the identity IVF
+ * (sessions.ts); the backend then calls, server-side, the VNFM's SOL003 APIs with the
+ * platform's VNFM token, the monitoring agent's FM API with its token, and the IoT functions'
+ * APIs with the session's identity token. Route modules are in ./routes.
  */
 import express, { type NextFunction, type Request, type Response } from "express";
 import { existsSync } from "node:fs";
@@ -9,14 +11,29 @@ import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import { VnfmClient, VnfmRequestError, type VnfmCredentials } from "../cli/up/vnfm-client.js";
 import type { Logger } from "../runtime-kit/logging/logger.js";
-import { VnfmRequestError, type OpOcc, type VnfInstance, type VnfmClient } from "../cli/up/vnfm-client.js";
+import { ConsoleError } from "./backend/console-error.js";
+import type { FaultSource } from "./backend/fault-source.js";
+import { vnfmLocator, type IvfLocator } from "./backend/ivf-endpoints.js";
+import { PackageFindingsCache } from "./backend/package-findings.js";
+import { registerAlarmRoutes } from "./routes/alarm-routes.js";
+import { registerDeviceRoutes } from "./routes/device-routes.js";
+import { registerLcmRoutes } from "./routes/lcm-routes.js";
+import { registerPackageRoutes } from "./routes/package-routes.js";
+import type { ConsoleDeps, Guard } from "./routes/route-kit.js";
 import { cookieValue, SESSION_COOKIE, sessionCookie, SessionStore } from "./sessions.js";
-import { probeVnfc, vnfcKpis } from "./vnfc-probe.js";
 
 export interface ConsoleOptions {
   port: number;
   vnfmUrl: string;
+  /** The platform's client of the VNFM token endpoint (the NFVO role). */
+  vnfmCredentials: VnfmCredentials;
+  /** Where IVF APIs are; default: the VNFCs the VNFM lists. */
+  locator?: IvfLocator;
+  monitor?: { url: string; token: string };
+  applicationKeys?: Record<string, string>;
+  faults?: FaultSource;
   logger: Logger;
 }
 
@@ -32,28 +49,27 @@ const publicDir = [join(here, "public"), join(here, "../../../vnfs/console/publi
   existsSync(join(dir, "index.html")),
 )!;
 
-type Handler = (client: VnfmClient, req: Request, res: Response) => Promise<void>;
-
-const ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-function param(req: Request, name: string): string {
-  const value = req.params[name];
-  if (typeof value !== "string" || !ID.test(value))
-    throw new VnfmRequestError(400, { detail: `bad ${name}` }, name);
-  return value;
-}
-
-export function consoleApp(sessions: SessionStore, logger: Logger): express.Express {
+export function consoleApp(options: ConsoleOptions): express.Express {
+  const vnfm = new VnfmClient(options.vnfmUrl, options.vnfmCredentials);
+  const deps: ConsoleDeps = {
+    vnfm,
+    locator: options.locator ?? vnfmLocator(vnfm),
+    applicationKeys: options.applicationKeys ?? {},
+    logger: options.logger,
+    ...(options.monitor ? { monitor: options.monitor } : {}),
+    ...(options.faults ? { faults: options.faults } : {}),
+  };
+  const sessions = new SessionStore(deps.locator);
   const app = express();
   app.disable("x-powered-by");
   app.use(express.json({ limit: "16kb" }));
   app.use(express.static(publicDir, { index: "index.html" }));
   app.post("/api/login", (req, res, next) => {
     const { clientId, clientSecret } = (req.body ?? {}) as Record<string, unknown>;
-    if (typeof clientId !== "string" || typeof clientSecret !== "string")
+    if (typeof clientId !== "string" || typeof clientSecret !== "string" || !clientId || !clientSecret)
       return void res.status(400).json({ detail: "clientId and clientSecret are required" });
     sessions.login(clientId, clientSecret).then((id) => {
-      if (!id) return void res.status(401).json({ detail: "the VNFM refused these credentials" });
+      if (!id) return void res.status(401).json({ detail: "the identity IVF refused these credentials" });
       res.setHeader("Set-Cookie", sessionCookie(id));
       res.json({ ok: true });
     }, next);
@@ -63,112 +79,39 @@ export function consoleApp(sessions: SessionStore, logger: Logger): express.Expr
     res.setHeader("Set-Cookie", `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`);
     res.json({ ok: true });
   });
-  const guarded = (handler: Handler) => (req: Request, res: Response, next: NextFunction) => {
-    const client = sessions.get(cookieValue(req.headers.cookie, SESSION_COOKIE));
-    if (!client) return void res.status(401).json({ detail: "log in first" });
+  const guard: Guard = (role, handler) => (req, res, next) => {
+    const session = sessions.get(cookieValue(req.headers.cookie, SESSION_COOKIE));
+    if (!session) return void res.status(401).json({ detail: "log in first" });
     // SameSite=Strict blocks cross-site cookies; JSON-only POSTs also rule out form posts.
     if (req.method === "POST" && !req.is("application/json"))
       return void res.status(415).json({ detail: "POST needs Content-Type: application/json" });
-    handler(client, req, res).catch(next);
+    if (!session.allows(role))
+      return void res
+        .status(403)
+        .json({ detail: `this needs the ${role} role; ${session.clientId} has ${session.roles.join(", ")}` });
+    handler(session, req, res).catch(next);
   };
-  app.get("/api/overview", guarded(overview));
-  app.get("/api/instances/:id", guarded(instanceDetail));
-  app.get("/api/instances/:id/vnfcs/:vnfc/kpis", guarded(kpis));
-  app.get("/api/op-occs", guarded(opOccs));
-  app.post("/api/instances/:id/scale", guarded(scale));
-  app.post("/api/instances/:id/heal", guarded(heal));
-  app.post("/api/op-occs/:id/:action", guarded(opOccAction));
+  app.get(
+    "/api/session",
+    guard("reader", async (session, _req, res) => {
+      res.json({ clientId: session.clientId, tenant: session.tenant, roles: session.roles });
+    }),
+  );
+  registerLcmRoutes(app, deps, guard);
+  registerAlarmRoutes(app, deps, guard);
+  registerDeviceRoutes(app, deps, guard);
+  registerPackageRoutes(app, deps, guard, new PackageFindingsCache(options.vnfmUrl, options.vnfmCredentials));
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const status = error instanceof VnfmRequestError ? error.status : 502;
-    if (!(error instanceof VnfmRequestError)) logger.warn({ err: error }, "console request failed");
+    const known = error instanceof ConsoleError || error instanceof VnfmRequestError;
+    const status = known ? error.status : 502;
+    if (!known) options.logger.warn({ err: error }, "console request failed");
     res.status(status).json({ detail: error instanceof Error ? error.message : String(error) });
   });
   return app;
 }
 
-function summarize(instance: VnfInstance) {
-  const info = instance.instantiatedVnfInfo;
-  return {
-    id: instance.id,
-    name: instance.vnfInstanceName ?? instance.vnfProductName ?? instance.id,
-    instantiationState: instance.instantiationState,
-    vnfState: info?.vnfState,
-    vnfcCount: info?.vnfcResourceInfo?.length ?? 0,
-    scale: (info?.scaleStatus ?? []).map((status) => ({
-      aspectId: status.aspectId,
-      scaleLevel: status.scaleLevel,
-      maxScaleLevel: info?.maxScaleLevels?.find((max) => max.aspectId === status.aspectId)?.scaleLevel,
-    })),
-    autoscale: instance.vnfConfigurableProperties?.isAutoscaleEnabled === true,
-    autoheal: instance.vnfConfigurableProperties?.isAutohealEnabled === true,
-  };
-}
-
-const overview: Handler = async (client, _req, res) => {
-  const { body } = await client.request<VnfInstance[]>("lcm", "GET", "/vnflcm/v2/vnf_instances?all_fields");
-  res.json(body.map(summarize));
-};
-
-const instanceDetail: Handler = async (client, req, res) => {
-  const { body } = await client.request<VnfInstance>(
-    "lcm",
-    "GET",
-    `/vnflcm/v2/vnf_instances/${param(req, "id")}`,
-  );
-  const vnfcs = await Promise.all((body.instantiatedVnfInfo?.vnfcResourceInfo ?? []).map(probeVnfc));
-  res.json({ ...summarize(body), vnfcs });
-};
-
-const kpis: Handler = async (client, req, res) => {
-  const { body } = await client.request<VnfInstance>(
-    "lcm",
-    "GET",
-    `/vnflcm/v2/vnf_instances/${param(req, "id")}`,
-  );
-  const vnfcId = param(req, "vnfc");
-  const vnfc = body.instantiatedVnfInfo?.vnfcResourceInfo?.find((entry) => entry.id === vnfcId);
-  const port = vnfc?.metadata?.port;
-  if (typeof port !== "number") return void res.status(404).json({ detail: `no VNFC ${vnfcId}` });
-  res.json({ at: Date.now(), kpis: await vnfcKpis(port) });
-};
-
-const opOccs: Handler = async (client, _req, res) => {
-  const { body } = await client.request<OpOcc[]>("lcm", "GET", "/vnflcm/v2/vnf_lcm_op_occs");
-  res.json(body.sort((a, b) => String(b.startTime).localeCompare(String(a.startTime))));
-};
-
-const scale: Handler = async (client, req, res) => {
-  const { type, aspectId } = (req.body ?? {}) as Record<string, unknown>;
-  if ((type !== "SCALE_OUT" && type !== "SCALE_IN") || typeof aspectId !== "string")
-    return void res.status(400).json({ detail: "type SCALE_OUT|SCALE_IN and aspectId are required" });
-  const started = await client.request("lcm", "POST", `/vnflcm/v2/vnf_instances/${param(req, "id")}/scale`, {
-    json: { type, aspectId, numberOfSteps: 1 },
-    expect: [202],
-  });
-  res.status(202).json({ opOcc: started.location });
-};
-
-const heal: Handler = async (client, req, res) => {
-  const started = await client.request("lcm", "POST", `/vnflcm/v2/vnf_instances/${param(req, "id")}/heal`, {
-    json: { cause: "requested from the ivf console" },
-    expect: [202],
-  });
-  res.status(202).json({ opOcc: started.location });
-};
-
-const opOccAction: Handler = async (client, req, res) => {
-  const action = param(req, "action");
-  if (action !== "retry" && action !== "rollback")
-    return void res.status(400).json({ detail: "action is retry or rollback" });
-  await client.request("lcm", "POST", `/vnflcm/v2/vnf_lcm_op_occs/${param(req, "id")}/${action}`, {
-    expect: [202],
-  });
-  res.status(202).json({ ok: true });
-};
-
 export async function startConsole(options: ConsoleOptions): Promise<ConsoleServer> {
-  const app = consoleApp(new SessionStore(options.vnfmUrl), options.logger);
-  const server: Server = createServer(app);
+  const server: Server = createServer(consoleApp(options));
   await new Promise<void>((done, fail) => server.once("error", fail).listen(options.port, "127.0.0.1", done));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -176,6 +119,7 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleServ
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
+      await options.faults?.close();
     },
   };
 }

@@ -10,8 +10,17 @@ import { monitorDefinition } from "../../../monitoring/monitor-process.js";
 import { startIvf } from "../../runtime-kit/ivf-process.js";
 import type { Logger } from "../../runtime-kit/logging/logger.js";
 import { startEmbeddedBroker, type EmbeddedBroker } from "../../runtime-kit/mqtt/embedded-broker.js";
-import { startConsole, type ConsoleServer } from "../../console/console-server.js";
-import { DEMO_TENANT, demoCredentials, writeProvisioning, type DemoCredentials } from "./demo-tenant.js";
+import type { ConsoleServer } from "../../console/console-server.js";
+import { vnfmLocator } from "../../console/backend/ivf-endpoints.js";
+import { startUpConsole } from "../../console/up-console.js";
+import {
+  DEMO_TENANT,
+  demoCredentials,
+  identityBootstrapEnv,
+  provisionDemoTenant,
+  writeProvisioning,
+  type DemoCredentials,
+} from "./demo-tenant.js";
 import { createAndInstantiate, enableAutomation, terminateAll } from "./instances.js";
 import { stopLeftovers } from "./leftovers.js";
 import { onboardPackage } from "./onboard.js";
@@ -95,12 +104,17 @@ export class Platform {
     this.checkpoint();
     await this.onboardAndInstantiate(csars);
     this.checkpoint();
+    await this.provisionConsoleLogin();
+    this.checkpoint();
     if (this.options.monitor) await this.startMonitor();
     this.checkpoint();
     await this.progress.step("Start web console", async (note) => {
-      this.consoleServer = await startConsole({
+      this.consoleServer = await startUpConsole({
         port: this.options.consolePort,
         vnfmUrl: this.host!.url,
+        credentials: this.credentials,
+        ...(this.monitorUrl ? { monitorUrl: this.monitorUrl } : {}),
+        dataDir: join(home, "data"),
         logger: this.options.logger,
       });
       note(this.consoleServer.url);
@@ -138,6 +152,7 @@ export class Platform {
       IVF_PROVISIONING_FILE: provisioning,
       IVF_CLOUD_API_KEYS: `${DEMO_TENANT}:${this.credentials.applicationKey}`,
       IVF_LOG_LEVEL: process.env.IVF_LOG_LEVEL ?? "warn",
+      ...identityBootstrapEnv(this.credentials),
     };
     this.host = await this.progress.step("Start VNFM adapter (embedded store, local VIM)", async (note) => {
       const host = await startVnfmHost({
@@ -215,6 +230,16 @@ export class Platform {
       const failed = this.instances.filter((entry) => entry.error);
       if (failed.length === this.instances.length) throw new Error("no IVF could be instantiated");
     });
+  }
+
+  /** The demo tenant and its console client in the identity IVF; without them only the login fails. */
+  private async provisionConsoleLogin(): Promise<void> {
+    await this.progress
+      .step("Create the demo tenant and console client in identity", async (note) => {
+        await provisionDemoTenant(vnfmLocator(this.client!), this.options.home, this.credentials);
+        note(`tenant ${DEMO_TENANT}, client ${this.credentials.consoleClientId}`);
+      })
+      .catch(() => (this.credentials.consoleClientSecret = ""));
   }
 
   private async startMonitor(): Promise<void> {

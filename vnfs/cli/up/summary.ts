@@ -26,7 +26,7 @@ export async function printSummary(platform: Platform): Promise<void> {
     `IoT platform is up: ${ok.length} IVF(s) instantiated through the VNFM${failed.length ? `, ${failed.length} failed` : ""}.`,
     ...failed.map((entry) => `  ✖ ${entry.ivf}: ${entry.error}`),
     "",
-    `  Web console     ${platform.consoleServer!.url}   (log in with the VNFM client below)`,
+    `  Web console     ${platform.consoleServer!.url}   ${consoleLogin(credentials)}`,
     `  VNFM (SOL003)   ${vnfm}/vnflcm/v2   packages: ${vnfm}/vnfpkgm/v2   token: ${vnfm}/oauth2/token`,
     `  VNFM client     ${credentials.vnfmClientId} / ${credentials.vnfmClientSecret}`,
     ...(platform.monitorUrl ? [`  Monitoring      ${platform.monitorUrl}/metrics`] : []),
@@ -49,4 +49,11 @@ export async function printSummary(platform: Platform): Promise<void> {
     "",
   ];
   console.log(lines.join("\n"));
+}
+
+/** The console login of the demo tenant (an identity client), or why there is none. */
+function consoleLogin(credentials: Platform["credentials"]): string {
+  return credentials.consoleClientSecret
+    ? `log in as ${credentials.consoleClientId} / ${credentials.consoleClientSecret} (identity, tenant "demo")`
+    : "(no login: the identity IVF did not create the demo tenant, see above)";
 }
