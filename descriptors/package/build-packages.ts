@@ -18,6 +18,7 @@ import {
   osmVnfContent,
   vnfCsarContent,
 } from "./package-contents.js";
+import { chooseTypeSource, REFERENCE_NOTICE, type MissingTypes } from "./sol001-types.js";
 
 export type PackageFormat = "csar" | "osm";
 
@@ -29,6 +30,12 @@ export interface BuildOptions extends LoadOptions {
   sol001Version?: Sol001Version;
   /** Directory with v2.6.1/ and v3.3.1/ SOL001 type files (default ../shared/reference/etsi-nfv/sol001). */
   typesDir?: string;
+  /**
+   * Without the type files: "fail" (default) stops with the list of missing files; "reference"
+   * builds CSARs that import them by their official URL (see ./sol001-types.ts) and calls onNotice.
+   */
+  missingTypes?: MissingTypes;
+  onNotice?: (notice: string) => void;
   signing?: SigningKey;
   /** Build the NS packages too (default: when no IVF list is given). */
   includeNetworkService?: boolean;
@@ -54,19 +61,30 @@ export async function buildPackages(options: BuildOptions): Promise<string[]> {
   const typesDir = options.typesDir ?? defaultTypesDir();
   const names = options.ivfs && options.ivfs.length > 0 ? options.ivfs : listIvfModels(options);
   const includeNs = options.includeNetworkService ?? !(options.ivfs && options.ivfs.length > 0);
+  const types = chooseTypeSource(
+    typesDir,
+    [
+      { version, kinds: ["common", "vnfd"] },
+      ...(includeNs
+        ? [{ version: "3.3.1" as const, kinds: ["common" as const, "vnfd" as const, "nsd" as const] }]
+        : []),
+    ],
+    options.missingTypes ?? "fail",
+  );
+  if (types.mode === "reference" && options.formats.includes("csar")) options.onNotice?.(REFERENCE_NOTICE);
   const loaded = names.map((name) => loadIvfModel(name, options));
   const ns = includeNs ? loadNetworkServiceModel("iot-platform", options) : undefined;
   mkdirSync(outDir, { recursive: true });
   const written: string[] = [];
   if (options.formats.includes("csar")) {
     for (const model of loaded) {
-      const built = await buildCsar(vnfCsarContent(model, version, typesDir), options.signing);
+      const built = await buildCsar(vnfCsarContent(model, version, types), options.signing);
       written.push(writeAtomically(join(outDir, `${model.model.name}.csar`), built.csar));
       if (built.signedZip)
         written.push(writeAtomically(join(outDir, `${model.model.name}.zip`), built.signedZip));
     }
     if (ns) {
-      const built = await buildCsar(nsCsarContent(ns, typesDir), options.signing);
+      const built = await buildCsar(nsCsarContent(ns, types), options.signing);
       written.push(writeAtomically(join(outDir, `${ns.model.name}-ns.csar`), built.csar));
       if (built.signedZip)
         written.push(writeAtomically(join(outDir, `${ns.model.name}-ns.zip`), built.signedZip));

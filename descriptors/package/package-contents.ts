@@ -11,7 +11,6 @@ import { renderVesRegistration } from "../render/artefacts/ves-registration.js";
 import { renderHelmChart } from "../render/helm-chart.js";
 import type { Sol001Version } from "../render/render-types.js";
 import { renderSol001Nsd } from "../render/sol001/nsd.js";
-import { loadTypeFiles } from "../render/sol001/type-files.js";
 import { renderSol001Vnfd } from "../render/sol001/vnfd.js";
 import { cloudInitFileName } from "../render/sol006/osm-values.js";
 import { knfVnfdId, renderSol006VnfdKnf } from "../render/sol006/vnfd-knf.js";
@@ -19,6 +18,7 @@ import { renderSol006Nsd } from "../render/sol006/nsd.js";
 import { renderSol006VnfdVm } from "../render/sol006/vnfd-vm.js";
 import type { CsarContent } from "./csar/build-csar.js";
 import type { OsmPackageContent } from "./osm/build-osm-package.js";
+import { withTypeFiles, type TypeSource } from "./sol001-types.js";
 
 /** Assembles what goes into each package from the renderers; no I/O besides the type files. */
 const CREATED_BY = "OpenIoTVF ivf package build";
@@ -26,7 +26,7 @@ const CREATED_BY = "OpenIoTVF ivf package build";
 export function vnfCsarContent(
   loaded: LoadedIvfModel,
   version: Sol001Version,
-  typesDir: string,
+  types: TypeSource,
 ): CsarContent {
   const { model, platform } = loaded;
   const vnfd = renderSol001Vnfd(loaded, version);
@@ -49,13 +49,7 @@ export function vnfCsarContent(
       ["vnf_software_version", platform.softwareVersion],
       ["compatible_specification_versions", version],
     ],
-    files: [
-      ...vnfd.files,
-      ...loadTypeFiles(typesDir, version, ["common", "vnfd"]),
-      ...monitoring,
-      ...ves,
-      ...helm,
-    ],
+    files: [...withTypeFiles(types, version, ["common", "vnfd"], vnfd.files), ...monitoring, ...ves, ...helm],
     changeLog: renderChangeLog(platform, model.productName),
     licence: renderLicence(platform, model.productName),
     nonMano: {
@@ -67,7 +61,7 @@ export function vnfCsarContent(
   };
 }
 
-export function nsCsarContent(ns: LoadedNetworkService, typesDir: string): CsarContent {
+export function nsCsarContent(ns: LoadedNetworkService, types: TypeSource): CsarContent {
   const { model, platform } = ns;
   const nsd = renderSol001Nsd(ns);
   return {
@@ -83,7 +77,7 @@ export function nsCsarContent(ns: LoadedNetworkService, typesDir: string): CsarC
       ["nsd_file_structure_version", model.version],
       ["compatible_specification_versions", "3.3.1"],
     ],
-    files: [...nsd.files, ...loadTypeFiles(typesDir, "3.3.1", ["common", "vnfd", "nsd"])],
+    files: withTypeFiles(types, "3.3.1", ["common", "vnfd", "nsd"], nsd.files),
     changeLog: renderChangeLog(platform, model.name),
     licence: renderLicence(platform, model.name),
     nonMano: {},

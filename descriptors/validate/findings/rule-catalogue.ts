@@ -164,6 +164,12 @@ const rules = [
     "TOSCA 3.8.13 substitution_mappings (tosca-parser, Tacker v1)",
     "substituting topology lacks inputs for the node type's properties",
   ],
+  [
+    "IVF-TOSCA-019",
+    "warning",
+    "SOL004 4.1 (self-contained package) / SOL001 official type files",
+    "official SOL001 type files imported by URL are not available: checks against them skipped",
+  ],
   // SOL001 scaling consistency
   [
     "IVF-SCALE-001",

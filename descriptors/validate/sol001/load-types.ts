@@ -19,7 +19,13 @@ export interface LoadedTemplate {
   /** Every definitions document of the service template: the entry and its import closure. */
   documents: LoadedDocument[];
   registry: TypeRegistry;
+  /** Official SOL001 type files imported by their forge URL that neither the package nor the types folder holds. */
+  missingOfficial: string[];
 }
+
+/** An import of an official ETSI SOL001 type file by its forge URL. */
+const OFFICIAL_TYPES_URL =
+  /^https:\/\/forge\.etsi\.org\/rep\/nfv\/SOL001\/raw\/v[0-9.]+\/etsi_nfv_sol001_[a-z]+_types\.yaml$/;
 
 /**
  * Parsed definitions files, keyed by name, size and CRC-32 and confirmed by a full byte
@@ -140,11 +146,17 @@ export function loadServiceTemplate(
   const queue: { document: LoadedDocument; inPackage: boolean }[] = [{ document: root, inPackage: true }];
   seen.add(entry);
   const definitionsVersion = (root.data as Record<string, unknown> | null)?.tosca_definitions_version;
+  const missingOfficial = new Set<string>();
   while (queue.length) {
     const { document, inPackage } = queue.shift() as { document: LoadedDocument; inPackage: boolean };
     documents.push(document);
     for (const { target, path } of importTargets(document)) {
       const next = resolveImport(document, inPackage, target, content, sources, definitionsVersion);
+      if (!next && OFFICIAL_TYPES_URL.test(target)) {
+        // Not an error of the package: the types folder of this validator lacks ETSI's file.
+        missingOfficial.add(target);
+        continue;
+      }
       if (!next) {
         sink.add(
           "IVF-TOSCA-002",
@@ -160,7 +172,11 @@ export function loadServiceTemplate(
       if (loaded) queue.push({ document: loaded, inPackage: next.inPackage });
     }
   }
-  return { documents, registry: registryFor(normative ? [normative, ...documents] : documents) };
+  return {
+    documents,
+    registry: registryFor(normative ? [normative, ...documents] : documents),
+    missingOfficial: [...missingOfficial],
+  };
 }
 
 function resolveImport(

@@ -33,6 +33,19 @@ export function checkVnfd(
   const own = template.documents.filter((document) => content.files.has(document.file));
   if (own[0]) checkDefinitionsVersion(own[0], sink);
   for (const document of own.slice(1)) checkDefinitionsVersionPresent(document, sink);
+  if (template.missingOfficial.length > 0) {
+    // Without ETSI's definitions every type check would fail for the validator's want, not
+    // the package's: say so once and check only what does not need them.
+    sink.add(
+      "IVF-TOSCA-019",
+      { file: entry },
+      `official SOL001 type files not available in the types folder ${sources.typesDir}: ` +
+        `${template.missingOfficial.join(", ")}; type, topology and scaling checks were skipped`,
+      "put etsi_nfv_sol001_{common,vnfd}_types.yaml (with v2.6.1/ and v3.3.1/) in the types folder " +
+        "(--types-dir, IVF_SOL001_TYPES_DIR or ../shared/reference/etsi-nfv/sol001) for the full check",
+    );
+    return;
+  }
   let flavours: string[] = [];
   let vnfNodes = 0;
   for (const document of own) {
