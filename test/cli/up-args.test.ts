@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { BURST_DEFAULTS } from "../../vnfs/cli/up/burst/burst-options.js";
 import { parseUpArgs } from "../../vnfs/cli/up/up-args.js";
 
 describe("ivf up options", () => {
@@ -37,8 +38,31 @@ describe("ivf up options", () => {
     [["--meters", "-1"], "--meters needs a non-negative integer"],
     [["--rate", "fast"], "--rate needs a non-negative integer"],
     [["--home"], "--home needs a directory"],
-    [["--scenario", "burst"], "unknown option --scenario"],
+    [["--scenario", "storm"], "--scenario needs a scenario name: burst (got storm)"],
+    [["--scenario"], "--scenario needs a scenario name: burst (got nothing)"],
+    [["--burst", "20"], "--burst is an option of --scenario burst"],
+    [
+      ["--scenario", "burst", "--burst-rate", "lots"],
+      '--burst-rate needs a non-negative number (got "lots")',
+    ],
+    [["--scenario", "burst", "--http-share", "1.5"], "--http-share must be between 0 and 1 (got 1.5)"],
+    [["--scenario", "burst", "--burst-meters", "0"], "--burst-meters must be at least 1"],
+    [["--scenario", "burst", "--storm-readings", "2.5"], "--storm-readings needs a whole number (got 2.5)"],
+    [["--scenario", "burst", "--no-monitor"], "--scenario burst needs the monitoring agent"],
   ])("refuses %j with a message naming the option", (args, message) => {
     expect(() => parseUpArgs(args)).toThrow(message);
+  });
+
+  it("takes the burst scenario with its phases and rates, defaults for the rest", () => {
+    const parsed = parseUpArgs(["--scenario", "burst", "--steady", "5", "--burst", "30", "--quiet", "90"]);
+    expect(parsed.scenario).toBe("burst");
+    expect(parsed.burst).toMatchObject({
+      steadySeconds: 5,
+      burstSeconds: 30,
+      quietSeconds: 90,
+      burstRate: BURST_DEFAULTS.burstRate,
+      meters: BURST_DEFAULTS.meters,
+    });
+    expect(parseUpArgs([]).scenario).toBeUndefined();
   });
 });

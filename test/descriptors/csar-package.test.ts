@@ -126,8 +126,8 @@ describe.skipIf(!referenceAvailable())("SOL004 CSARs built from the models", () 
     expect(types).toContain("openiotvf.policies.KpiIndicator");
     expect(policies.processor_load?.properties).toMatchObject({
       aspect: "processor_aspect",
-      scale_out: { combine: "OR", evaluation_window: "30 s", cooldown: "60 s" },
-      scale_in: { combine: "AND", evaluation_window: "300 s", cooldown: "180 s" },
+      scale_out: { combine: "OR", evaluation_window: "10 s", cooldown: "30 s" },
+      scale_in: { combine: "AND", evaluation_window: "60 s", cooldown: "60 s" },
     });
     expect(policies.processor_load?.properties.scale_in.criteria).toContainEqual({
       indicator: "backlog",

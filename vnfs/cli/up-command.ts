@@ -2,10 +2,14 @@
  * `ivf up` (npm start): the whole virtualized IoT platform on one machine, driven by the
  * VNFM exactly as an NFVO would drive it (see ./up/platform.ts for the steps). Ctrl-C (or
  * `ivf down`) terminates every VNF instance through the VNFM and stops everything.
+ * With `--scenario burst` it runs the burst scenario instead of waiting (./up/burst/), prints
+ * the report and stops; the exit code is then the report's (0 only if nothing was lost).
  * Exit codes: 0 after a clean stop, 1 when the bring-up failed, 2 for usage errors.
  */
 import { resolve } from "node:path";
 import { createLogger } from "../runtime-kit/logging/logger.js";
+import { runBurstScenario } from "./up/burst/run-burst-scenario.js";
+import { reportText } from "./up/burst/report-text.js";
 import { Platform, type UpOptions } from "./up/platform.js";
 import { Progress } from "./up/progress.js";
 import { printSummary } from "./up/summary.js";
@@ -26,6 +30,8 @@ export async function run(args: string[]): Promise<number> {
   const home = resolve(parsed.home ?? process.env.IVF_HOME ?? ".ivf");
   const options: UpOptions = {
     ...parsed,
+    // The scenario drives its own meters; the demo fleet would only add unaccounted load.
+    simulators: parsed.simulators && !parsed.scenario,
     home,
     logger: createLogger({ ivf: "ivf-up", instanceId: `up-${process.pid}`, level: "error" }),
   };
@@ -35,11 +41,13 @@ export async function run(args: string[]): Promise<number> {
   // its instance locked) and stops at the next step; after it, it stops the running platform.
   let signalled = false;
   let onSignal: () => void = () => undefined;
+  const aborted = new AbortController();
   const signal = new Promise<void>((done) => (onSignal = done));
   const stop = (): void => {
     if (signalled) return;
     signalled = true;
     platform.interrupt();
+    aborted.abort();
     progress.line("\nivf up: stopping (terminating VNF instances through the VNFM)...");
     onSignal();
   };
@@ -52,11 +60,21 @@ export async function run(args: string[]): Promise<number> {
     failed = !signalled;
     if (failed) progress.line(`ivf up: ${(error as Error).message}`);
   }
-  if (!failed && !signalled) {
+  let exitCode = failed ? 1 : 0;
+  if (!failed && !signalled && parsed.scenario === "burst") {
+    try {
+      const outcome = await runBurstScenario(platform, progress, parsed.burst, aborted.signal);
+      progress.line(reportText(outcome.report, outcome.phases, outcome.origin));
+      exitCode = signalled ? 1 : outcome.report.exitCode;
+    } catch (error) {
+      progress.line(`ivf up: burst scenario failed: ${(error as Error).message}`);
+      exitCode = 1;
+    }
+  } else if (!failed && !signalled) {
     await printSummary(platform);
     await signal;
   }
   await platform.stop();
   progress.line("ivf up: stopped");
-  return failed ? 1 : 0;
+  return exitCode;
 }

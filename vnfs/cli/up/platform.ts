@@ -26,6 +26,7 @@ import { stopLeftovers } from "./leftovers.js";
 import { onboardPackage } from "./onboard.js";
 import type { Progress } from "./progress.js";
 import { startServiceProxy, type ServiceProxy } from "./service-proxy.js";
+import { oneMachineMonitorEnv } from "./monitor-tuning.js";
 import { startMeters } from "./simulators.js";
 import { pidAlive, readState, removeState, stateFile, writeState } from "./state-file.js";
 import { VnfmClient } from "./vnfm-client.js";
@@ -89,8 +90,17 @@ export class Platform {
     const csars = await this.progress.step("Build IVF packages from descriptors/", async (note) => {
       const outDir = join(home, "packages");
       rmSync(outDir, { recursive: true, force: true });
-      const built = await buildPackages({ formats: ["csar"], outDir, includeNetworkService: false });
-      note(`${built.length} CSARs in ${outDir}`);
+      let notice = "";
+      const built = await buildPackages({
+        formats: ["csar"],
+        outDir,
+        includeNetworkService: false,
+        // A clone without ETSI's SOL001 type files still comes up: the CSARs import them by URL.
+        missingTypes: "reference",
+        onNotice: (text) => (notice = text),
+      });
+      if (notice) this.progress.line(`    notice: ${notice}`);
+      note(`${built.length} CSARs in ${outDir}${notice ? " (SOL001 types imported by URL)" : ""}`);
       return built;
     });
     this.checkpoint();
@@ -246,6 +256,7 @@ export class Platform {
     await this.progress.step("Start monitoring agent (auto-scale, auto-heal)", async (note) => {
       const running = await startIvf(monitorDefinition, {
         ...process.env,
+        ...oneMachineMonitorEnv(process.env),
         IVF_INSTANCE_ID: `monitor-${process.pid}`,
         IVF_HTTP_HOST: "127.0.0.1",
         IVF_HTTP_PORT: "0",
