@@ -128,6 +128,8 @@ await describeWithServices(["rabbitmq", "mosquitto"], "TR 103 527 Figure 11 mess
       IVF_REQUEST_PROCESSOR_QUEUE: names.queue,
       IVF_REQUEST_PROCESSOR_REGISTRY_CACHE_TTL: "300",
       IVF_FIELD_GATEWAY_REGISTRY_CACHE_TTL: "300",
+      // The test's webhook receiver listens on loopback, which the SSRF guard refuses by default.
+      IVF_NOTIFIER_WEBHOOK_ALLOW: "127.0.0.1",
     };
     const start = async <S extends ConfigSpec>(
       definition: IvfDefinition<S>,
