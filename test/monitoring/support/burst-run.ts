@@ -1,13 +1,14 @@
 /**
- * One run of the burst scenario against a BurstStand: the load phases run while a sampler
- * records, every 250 ms, the work queue's backlog and oldest-message age (read from the shared
- * embedded bus), the instance's VNFC count and scale level, and when a VNFC added after the
- * onset first reports processed messages. After the phases it waits until `settled` holds,
+ * One run of the burst scenario against a BurstStand: the load phases run in a child process
+ * while a sampler records, every 250 ms, the work queue's backlog and oldest-message age (read
+ * from the shared embedded bus), the instance's VNFC count and scale level, and when a VNFC
+ * added after the onset first reports processed messages. After the phases it waits until `settled` holds,
  * then until the store holds everything the generator sent.
  */
-import { BusLoadGenerator, type LoadRun } from "../../../vnfs/simulators/burst/bus-load-generator.js";
+import type { LoadRun } from "../../../vnfs/simulators/burst/bus-load-generator.js";
 import { countStored } from "../../../vnfs/simulators/burst/burst-devices.js";
 import type { LoadPhase } from "../../../vnfs/simulators/burst/load-phases.js";
+import { runLoadInProcess } from "../../../vnfs/simulators/burst/load-process.js";
 import { QUEUE, type BurstStand } from "./burst-stand.js";
 
 export interface Sample {
@@ -70,17 +71,14 @@ export async function runBurst(
       await sleep(Math.max(0, 250 - (Date.now() - at)));
     }
   })();
-  const generator = new BusLoadGenerator({
-    bus: stand.bus,
-    devices: stand.devices,
-    onPhase: (phase) => {
-      if (phase.name === "burst") onset = phase.startedAt;
-      else if (onset && !burstEnded) burstEnded = phase.startedAt;
-    },
-  });
+  const onPhase = (phase: { name: string; startedAt: number }) => {
+    if (phase.name === "burst") onset = phase.startedAt;
+    else if (onset && !burstEnded) burstEnded = phase.startedAt;
+  };
   let load: LoadRun;
   try {
-    load = await generator.run(phases);
+    // In a child process: the generator's SQLite writes must not delay the agent hosted in this process.
+    load = await runLoadInProcess({ dataDir: stand.sharedDataDir, devices: stand.devices, phases }, onPhase);
     if (!burstEnded) burstEnded = Date.now();
     const deadline = Date.now() + options.settleTimeoutMs;
     while (!options.settled(samples) && Date.now() < deadline) await sleep(250);

@@ -45,6 +45,8 @@ export interface StandOptions {
   /** IVF_MONITOR_INTERVAL of the hosted agent (default 1s). */
   monitorInterval?: string;
   readyTimeoutMs?: number;
+  /** VNFC entry point: from source through tsx (default) or from dist/ as `npm start` runs it. */
+  vnfcEntry?: "source" | "dist";
 }
 
 export class BurstStand {
@@ -85,14 +87,10 @@ export class BurstStand {
       delete env[name];
     this.driver = new LocalProcessDriver({
       // The entry `ivf up` gives its VNFCs: one shared data directory, so one embedded bus and store.
-      command: [
-        process.execPath,
-        "--import",
-        "tsx",
-        resolve("vnfs/cli/up/vnfc-entry.ts"),
-        "run",
-        "{function}",
-      ],
+      command:
+        this.options.vnfcEntry === "dist"
+          ? [process.execPath, resolve("dist/vnfs/cli/up/vnfc-entry.js"), "run", "{function}"]
+          : [process.execPath, "--import", "tsx", resolve("vnfs/cli/up/vnfc-entry.ts"), "run", "{function}"],
       cwd: process.cwd(),
       dataRoot: join(this.dir, "vnfcs"),
       readyTimeoutMs: this.options.readyTimeoutMs ?? 120_000,
