@@ -155,11 +155,13 @@ describe.skipIf(missing.length > 0)("web console of ivf up", () => {
       .locator('table#alarms tbody tr[data-ack="UNACKNOWLEDGED"]', { hasText: "VNFC_DOWN" })
       .first();
     const alarmId = await row.getAttribute("data-alarm");
+    expect(await row.innerText()).toContain("subscription-notifier");
     await screenshot(page, "alarms");
     await row.locator('button[data-action="ack"]').click();
     await expect
       .poll(() => page.locator(`tr[data-alarm="${alarmId}"]`).getAttribute("data-ack"), { timeout: 10_000 })
       .toBe("ACKNOWLEDGED");
+    expect(await page.locator("#action-status").innerText()).toContain("VNFC_DOWN acknowledged");
     await screenshot(page, "alarms-acknowledged");
   }, 90_000);
 
@@ -193,16 +195,23 @@ describe.skipIf(missing.length > 0)("web console of ivf up", () => {
   }, 40_000);
 
   it("draws a meter's measurements with the fault detector's findings, including a spike we send", async () => {
-    // One reading of 400 V among the simulator's 230 V ones: the spike and outlier tests flag it.
+    // A meter of our own in the demo group (autoprovisioned): 40 readings one second apart, in
+    // order, around 230 V, with one of 400 V that the spike and outlier tests must flag. Its own
+    // series keeps the simulator's readings from interleaving with ours.
     const mqttUrl = /MQTT \(devices\)\s+(\S+)/.exec(up.output())![1]!;
     const client = await mqtt.connectAsync(mqttUrl, { clientId: `console-e2e-${process.pid}` });
-    await client.publishAsync(
-      `ivf/v1/${login.deviceApiKey}/meter-0001/attrs`,
-      JSON.stringify({ timestamp: new Date().toISOString(), voltage: 400 }),
-      { qos: 1 },
-    );
+    const start = Date.now() - 60_000;
+    for (let index = 0; index < 40; index++) {
+      const voltage = index === 30 ? 400 : 230 + 0.8 * Math.sin(index * 1.7);
+      await client.publishAsync(
+        `ivf/v1/${login.deviceApiKey}/meter-e2e/attrs`,
+        JSON.stringify({ timestamp: new Date(start + index * 1000).toISOString(), voltage }),
+        { qos: 1 },
+      );
+      await new Promise((done) => setTimeout(done, 100));
+    }
     await client.endAsync();
-    await page.goto(`${up.state.consoleUrl}/#/faults/meter-0001/voltage`);
+    await page.goto(`${up.state.consoleUrl}/#/faults/meter-e2e/voltage`);
     await expect
       .poll(() => page.locator("#fault-chart svg.chart path.series").count(), { timeout: 20_000 })
       .toBe(1);
@@ -214,7 +223,7 @@ describe.skipIf(missing.length > 0)("web console of ivf up", () => {
     await expect.poll(() => dots.count(), { timeout: 30_000, interval: 1000 }).toBeGreaterThanOrEqual(1);
     // rate_of_change flags the jump at once; spike and outlier need the samples after it.
     await expect
-      .poll(() => page.locator("table#faults tbody").innerText(), { timeout: 30_000, interval: 1000 })
+      .poll(() => page.locator("table#faults tbody").innerText(), { timeout: 45_000, interval: 1000 })
       .toMatch(/spike|outlier/);
     await screenshot(page, "fault-detections");
   }, 90_000);

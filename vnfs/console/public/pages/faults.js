@@ -53,12 +53,16 @@ export async function renderFaults(deviceParam, attributeParam) {
       `/api/devices/${encodeURIComponent(deviceId)}/series?attribute=${encodeURIComponent(attribute)}&minutes=${MINUTES}`,
     );
     const faults = data.faults ?? [];
-    const dots = faults.map((fault) => ({
-      at: Date.parse(fault.timestamp),
-      value: fault.value,
-      kind: fault.severity,
-      label: `${fault.kind} ${fault.severity} (QARTOD ${fault.qartodFlag}) at ${time(fault.timestamp)}`,
-    }));
+    // The most severe finding of a sample is drawn last, on top.
+    const rank = { cleared: 0, suspect: 1, fail: 2 };
+    const dots = [...faults]
+      .sort((a, b) => (rank[a.severity] ?? 0) - (rank[b.severity] ?? 0))
+      .map((fault) => ({
+        at: Date.parse(fault.timestamp),
+        value: fault.value,
+        kind: fault.severity,
+        label: `${fault.kind} ${fault.severity} (QARTOD ${fault.qartodFlag}) at ${time(fault.timestamp)}`,
+      }));
     const rows = [...faults].reverse().map((fault) =>
       el(
         "tr",
@@ -66,7 +70,7 @@ export async function renderFaults(deviceParam, attributeParam) {
         el("td", {}, time(fault.timestamp)),
         el("td", {}, fault.kind),
         el("td", { class: `severity ${fault.severity}` }, fault.severity),
-        el("td", {}, fault.value),
+        el("td", {}, typeof fault.value === "number" ? Number(fault.value.toPrecision(6)) : fault.value),
         el(
           "td",
           {},
