@@ -2,21 +2,32 @@
  * Conformance of everything the VNFM sends in the test suite: each response is checked against
  * the OFFICIAL document of its API (SOL003 v3.3.1 for /vnflcm/v2 and /vnfpkgm/v2, ONAP's
  * SOL003 v2.4.1 for /vnflcm/v1) AND against our own api-specs document, so the server, the
- * standard and our OpenAPI agree. Notifications are checked the same way.
+ * standard and our OpenAPI agree. Notifications are checked the same way. The validator is the
+ * generic one of test/support/openapi-conformance.ts; what is VNFM-specific here is which
+ * documents apply and their defects, each corrected by its SOURCES.md number.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import yaml from "js-yaml";
+import {
+  ConformanceValidator,
+  fixes,
+  type Exchange,
+  type Oddity,
+} from "../../support/openapi-conformance.js";
 import { referencePath } from "../../support/reference.js";
-import { OfficialSpec, type Exchange } from "./official-spec.js";
 
 type Schema = Record<string, unknown>;
-const arrayOf = (schema: Schema | undefined): Schema | undefined =>
-  schema && schema.type !== "array" ? { type: "array", items: schema } : schema;
+export type { Exchange };
+
+const oddity = (method: string, path: string, status: string, why: string, fix: Oddity["fix"]): Oddity => ({
+  method: method.toLowerCase(),
+  path,
+  status,
+  why,
+  fix,
+});
 
 /** Defect 4: checksum is {algorithm, hash} and vnfmInfo a non-empty array of strings. */
-function fixPkgInfo(schema: Schema | undefined): Schema | undefined {
-  if (!schema) return schema;
+function fixPkgInfo(schema: Schema): Schema {
   const copy = structuredClone(schema) as { properties: Record<string, Schema> };
   const checksum = {
     type: "object",
@@ -32,37 +43,44 @@ function fixPkgInfo(schema: Schema | undefined): Schema | undefined {
 }
 
 const ownSpec = (name: string) =>
-  new OfficialSpec(
-    yaml.load(readFileSync(join(process.cwd(), "api-specs", `${name}.yaml`), "utf8")) as Schema,
-  );
+  ConformanceValidator.fromFile(join(process.cwd(), "api-specs", `${name}.yaml`));
 
 export class Conformance {
   readonly checked: string[] = [];
-  private readonly official: Record<string, OfficialSpec>;
-  private readonly own: Record<string, OfficialSpec>;
+  private readonly official: Record<string, ConformanceValidator>;
+  private readonly own: Record<string, ConformanceValidator>;
   private readonly notifications: Record<"v1" | "v2", (body: Record<string, unknown>) => string[]>;
 
   constructor() {
-    const lifecycle = new OfficialSpec(referencePath("etsi-nfv", "sol003", "sol003_lifecycle_openapi.json"), {
-      // Defect 2: these lists are declared as a single object.
-      "GET /subscriptions 200": arrayOf,
-      "GET /vnf_lcm_op_occs 200": arrayOf,
-      // Found beyond SOURCES.md (same kind as defect 7): the PATCH 202 declares a VnfInstance body
-      // although its own description says "The response body shall be empty".
-      "PATCH /vnf_instances/{vnfInstanceId} 202": () => undefined,
-    });
-    const onap = new OfficialSpec(
-      referencePath("etsi-nfv", "sol003-v2.4.1-onap", "SOL003-VNFLifecycleManagement-API.json"),
-      {
-        // Defect 2 is in this file too: the subscription list is declared as one object.
-        "GET /subscriptions 200": arrayOf,
-        // Defect 7: the spec sends no body with the terminate 202.
-        "POST /vnf_instances/{vnfInstanceId}/terminate 202": () => undefined,
-      },
+    const lifecycle = ConformanceValidator.fromFile(
+      referencePath("etsi-nfv", "sol003", "sol003_lifecycle_openapi.json"),
+      [
+        oddity("GET", "/subscriptions", "200", "defect 2: list declared as one object", fixes.asArray),
+        oddity("GET", "/vnf_lcm_op_occs", "200", "defect 2: list declared as one object", fixes.asArray),
+        // Found beyond SOURCES.md (same kind as defect 7): the PATCH 202 declares a VnfInstance body
+        // although its own description says "The response body shall be empty".
+        oddity("PATCH", "/vnf_instances/{vnfInstanceId}", "202", "PATCH 202 has no body", fixes.noBody),
+      ],
     );
-    const pkg = new OfficialSpec(referencePath("etsi-nfv", "sol003", "sol003_package_openapi.json"), {
-      "GET /vnf_packages/{vnfPkgId} 200": fixPkgInfo,
-    });
+    const onap = ConformanceValidator.fromFile(
+      referencePath("etsi-nfv", "sol003-v2.4.1-onap", "SOL003-VNFLifecycleManagement-API.json"),
+      [
+        oddity("GET", "/subscriptions", "200", "defect 2: list declared as one object", fixes.asArray),
+        oddity("POST", "/vnf_instances/{vnfInstanceId}/terminate", "202", "defect 7: no body", fixes.noBody),
+      ],
+    );
+    const pkg = ConformanceValidator.fromFile(
+      referencePath("etsi-nfv", "sol003", "sol003_package_openapi.json"),
+      [
+        oddity(
+          "GET",
+          "/vnf_packages/{vnfPkgId}",
+          "200",
+          "defect 4: checksum and vnfmInfo shapes",
+          fixPkgInfo,
+        ),
+      ],
+    );
     this.official = { "/vnflcm/v2": lifecycle, "/vnflcm/v1": onap, "/vnfpkgm/v2": pkg };
     this.own = {
       "/vnflcm/v2": ownSpec("vnflcm-v2"),
@@ -73,7 +91,7 @@ export class Conformance {
   }
 
   /** Defect 6: v3.3.1 has no notification schemas; they are assembled from its VnfLcmOpOcc parts and notes §2.4. */
-  private v2NotificationCheck(lifecycle: OfficialSpec): (body: Record<string, unknown>) => string[] {
+  private v2NotificationCheck(lifecycle: ConformanceValidator): (body: Record<string, unknown>) => string[] {
     const occ = lifecycle.fragment(["paths", "/vnf_lcm_op_occs/{vnfLcmOpOccId}", "get", "responses", "200"]);
     const occSchema = (occ.content as Record<string, { schema: Schema }>)["application/json"]!.schema as {
       properties: Record<string, Schema & { properties?: Record<string, Schema> }>;
@@ -136,24 +154,26 @@ export class Conformance {
     }
     return (body) => {
       const schema = schemas[String(body.notificationType)];
+      const type = String(body.notificationType);
       return schema
-        ? lifecycle.validate(
-            `notification ${String(body.notificationType)}`,
-            schema,
-            body,
-            `v2 ${String(body.notificationType)}`,
-          )
-        : [`unknown notificationType ${String(body.notificationType)}`];
+        ? lifecycle
+            .checkAgainst(`notification ${type}`, schema, body)
+            .map((error) => `v2 ${type}: body${error}`)
+        : [`unknown notificationType ${type}`];
     };
   }
 
   private v1NotificationCheck(): (body: Record<string, unknown>) => string[] {
-    const spec = new OfficialSpec(
+    const spec = ConformanceValidator.fromFile(
       referencePath("etsi-nfv", "sol003-v2.4.1-onap", "SOL003-VNFLifecycleManagementNotification-API.json"),
     );
     return (body) => {
       const type = String(body.notificationType);
-      return spec.validate(`notification ${type}`, spec.fragment(["definitions", type]), body, `v1 ${type}`);
+      const definitions = spec.document.definitions as Record<string, Schema> | undefined;
+      if (!definitions?.[type]) return [`unknown notificationType ${type}`];
+      return spec
+        .checkAgainst(`notification ${type}`, spec.fragment(["definitions", type]), body)
+        .map((error) => `v1 ${type}: body${error}`);
     };
   }
 
@@ -163,10 +183,10 @@ export class Conformance {
     const own = this.own[base];
     if (!official || !own) return [];
     this.checked.push(`${base} ${exchange.method} ${exchange.path} ${exchange.status}`);
-    const ours = own.check(exchange).map((v) => `api-specs: ${v}`);
+    const ours = own.checkExchange(exchange).map((v) => `api-specs: ${v}`);
     const theirs = official
-      .check(exchange)
-      .filter((v) => !(base === "/vnfpkgm/v2" && /not in the official document|405 was expected/.test(v)));
+      .checkExchange(exchange)
+      .filter((v) => !(base === "/vnfpkgm/v2" && /not in the document|405 was expected/.test(v)));
     return [...theirs.map((v) => `official: ${v}`), ...ours];
   }
 
