@@ -15,6 +15,7 @@ import { VnfmClient } from "../../vnfs/cli/up/vnfm-client.js";
 import { startVnfmHost, type VnfmHost } from "../../vnfs/cli/up/vnfm-host.js";
 import { definition as cloudApi } from "../../vnfs/cloud-api/definition.js";
 import type { FaultRecord } from "../../vnfs/fault-detector/consumer/fault-events.js";
+import { scaleEvents } from "../../vnfs/console/routes/lcm-routes.js";
 import { storeFaultSource } from "../../vnfs/console/backend/fault-source.js";
 import { fixedLocator } from "../../vnfs/console/backend/ivf-endpoints.js";
 import { startConsole, type ConsoleServer } from "../../vnfs/console/console-server.js";
@@ -223,6 +224,52 @@ describe("console backend: lifecycle routes", () => {
     expect(response.status).toBe(403);
     expect(((await response.json()) as { detail: string }).detail).toContain("tenant-admin");
     expect((await call("/api/overview", {}, reader)).status).toBe(200);
+  });
+});
+
+describe("console backend: scale events for the KPI charts", () => {
+  it("keeps the SCALE occurrences of the instance, oldest first, with direction and who started them", () => {
+    const occ = (
+      id: string,
+      instance: string,
+      operation: string,
+      type: string | undefined,
+      startTime: string,
+      auto?: boolean,
+    ) => ({
+      id,
+      vnfInstanceId: instance,
+      operation,
+      operationState: "COMPLETED",
+      startTime,
+      ...(type ? { operationParams: { type } } : {}),
+      ...(auto !== undefined ? { isAutomaticInvocation: auto } : {}),
+    });
+    const events = scaleEvents(
+      [
+        occ("3", "a", "SCALE", "SCALE_IN", "2026-01-01T00:03:00Z", true),
+        occ("1", "a", "SCALE", "SCALE_OUT", "2026-01-01T00:01:00Z", false),
+        occ("2", "a", "HEAL", undefined, "2026-01-01T00:02:00Z"),
+        occ("4", "b", "SCALE", "SCALE_OUT", "2026-01-01T00:04:00Z"),
+      ],
+      "a",
+    );
+    expect(events).toEqual([
+      {
+        id: "1",
+        at: Date.parse("2026-01-01T00:01:00Z"),
+        direction: "out",
+        automatic: false,
+        state: "COMPLETED",
+      },
+      {
+        id: "3",
+        at: Date.parse("2026-01-01T00:03:00Z"),
+        direction: "in",
+        automatic: true,
+        state: "COMPLETED",
+      },
+    ]);
   });
 });
 
