@@ -22,6 +22,7 @@ import { groupHandlers } from "../device-manager/api/group-handlers.js";
 import { deviceHandlers } from "../device-manager/api/device-handlers.js";
 import { commandHandlers } from "../device-manager/api/command-handlers.js";
 import { openSubscriptions } from "../subscription-notifier/subscriptions/subscription-records.js";
+import { WebhookPolicy } from "../subscription-notifier/webhook-policy/webhook-policy.js";
 import { cloudApiSettings } from "./settings.js";
 import {
   APPLICATION_KEYS,
@@ -122,7 +123,15 @@ export const definition: IvfDefinition<typeof cloudApiSettings> = {
           await scope.device(input.auth as Principal, input.path.deviceId as string);
           return listCommands(input, req);
         },
-        ...subscriptionHandlers({ subscriptions, devices }),
+        ...subscriptionHandlers({
+          subscriptions,
+          devices,
+          webhookPolicy: WebhookPolicy.create(config.webhookAllow, [
+            config.amqpUrl,
+            config.mongodbUrl,
+            config.identityJwksUrl,
+          ]),
+        }),
       },
       authenticate: async (req) => {
         const principal = await scope.principal(req);

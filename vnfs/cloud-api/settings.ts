@@ -1,10 +1,12 @@
 import type { ConfigSpec } from "../runtime-kit/config/env-config.js";
 import { tokenAuthSettings } from "../runtime-kit/auth/auth-settings.js";
 import { COMMANDS_EXCHANGE } from "../runtime-kit/primitives/device-command.js";
+import { webhookPolicySettings } from "../subscription-notifier/webhook-policy/webhook-policy.js";
 
 /** Settings of cloud-api (read together with the common IVF_* settings). */
 export const cloudApiSettings = {
   ...tokenAuthSettings,
+  ...webhookPolicySettings,
   applicationKeys: {
     kind: "list",
     env: "IVF_CLOUD_API_KEYS",

@@ -10,6 +10,8 @@ import { EventMatcher } from "./matching/event-matcher.js";
 import { NOTIFICATIONS_EXCHANGE, partitionQueue } from "./delivery/partitions.js";
 import { MqttSender } from "./delivery/mqtt-sender.js";
 import { deliveryHandler } from "./delivery/delivery-handler.js";
+import { WebhookSender } from "./delivery/webhook-sender.js";
+import { WebhookPolicy } from "./webhook-policy/webhook-policy.js";
 import { subscriptionNotifierSettings } from "./settings.js";
 
 const CAPACITY_PER_SECOND = 5_000;
@@ -36,6 +38,11 @@ export const definition: IvfDefinition<typeof subscriptionNotifierSettings> = {
       labelNames: ["target", "outcome"],
       registers: [metrics],
     });
+    const webhook = new WebhookSender(
+      WebhookPolicy.create(config.webhookAllow, [config.amqpUrl, config.mongodbUrl, config.mqttUrl]),
+      config.webhookTimeout,
+    );
+    shutdown.add("close webhook connections", () => webhook.close());
     const subscriptions = await openSubscriptions(store);
     const index = new SubscriptionIndex(subscriptions, (id, problems) =>
       logger.warn({ subscription: id, problems }, "stored subscription is invalid; skipped"),
@@ -76,7 +83,7 @@ export const definition: IvfDefinition<typeof subscriptionNotifierSettings> = {
       subscriptions,
       mqtt,
       backoffMs,
-      timeoutMs: config.webhookTimeout,
+      webhook,
       logger,
       notifications,
     });

@@ -1,8 +1,10 @@
 import type { ConfigSpec } from "../runtime-kit/config/env-config.js";
 import { EVENTS_EXCHANGE } from "../runtime-kit/primitives/stored-event.js";
+import { webhookPolicySettings } from "./webhook-policy/webhook-policy.js";
 
 /** Settings of the subscription notifier (read together with the common IVF_* settings). */
 export const subscriptionNotifierSettings = {
+  ...webhookPolicySettings,
   eventsExchange: {
     kind: "string",
     env: "IVF_BUS_EVENTS_EXCHANGE",

@@ -59,6 +59,8 @@ export async function startPlatform(parts: Part[] = [], extraEnv: NodeJS.Process
     IVF_DATA_DIR: join(dir, "iot"),
     IVF_IDENTITY_JWKS_URL: identity.jwksUrl,
     IVF_API_RESPONSE_VALIDATION: "throw",
+    // The test webhook receivers listen on loopback, which the webhook target policy refuses by default.
+    IVF_NOTIFIER_WEBHOOK_ALLOW: "127.0.0.1",
     ...extraEnv,
   };
   const running: RunningIvf<ConfigSpec>[] = [];

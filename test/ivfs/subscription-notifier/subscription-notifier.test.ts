@@ -12,7 +12,8 @@ import { createBus } from "../../../vnfs/runtime-kit/bus/create-bus.js";
 import { createStore } from "../../../vnfs/runtime-kit/store/create-store.js";
 import { createLogger } from "../../../vnfs/runtime-kit/logging/logger.js";
 import { startEmbeddedBroker, type EmbeddedBroker } from "../../../vnfs/runtime-kit/mqtt/embedded-broker.js";
-import type { MessageBus } from "../../../vnfs/runtime-kit/bus/message-bus.js";
+import type { Delivery, MessageBus } from "../../../vnfs/runtime-kit/bus/message-bus.js";
+import { partitionOf } from "../../../vnfs/subscription-notifier/delivery/partitions.js";
 import type { Collection, DocumentStore } from "../../../vnfs/runtime-kit/store/document-store.js";
 import {
   openSubscriptions,
@@ -73,6 +74,7 @@ beforeAll(async () => {
     IVF_NOTIFIER_MQTT_URL: broker.url,
     IVF_NOTIFIER_RETRY_BACKOFF_MS: "50,100",
     IVF_NOTIFIER_REFRESH: "100ms",
+    IVF_NOTIFIER_WEBHOOK_ALLOW: "127.0.0.1",
   });
   bus = await createBus({ dataDir, instanceId: "test-client", logger });
   store = await createStore({ dataDir, fileName: "iot.sqlite", mongodbDatabase: "iot", logger });
@@ -199,6 +201,32 @@ describe("subscription-notifier IVF", () => {
       ),
     );
     expect(dlqs.reduce((sum, stats) => sum + stats.ready, 0)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("refuses a webhook to the cloud metadata address at delivery and dead-letters it with the reason", async () => {
+    await subscribe({
+      tenant: "acme",
+      subscriptionId: "metadata",
+      deviceIds: ["m4"],
+      events: ["measurement"],
+      target: { kind: "webhook", url: "http://169.254.169.254/latest/meta-data/" },
+    });
+    const partition = partitionOf("acme/metadata", 8);
+    const dead: Delivery[] = [];
+    const dlq = `subscription-notifier.delivery.p${partition}.dlq`;
+    const consumer = await bus.consume(
+      { name: dlq, exchange: "iot.notifications", bindings: [] },
+      async (delivery) => {
+        dead.push(delivery);
+      },
+    );
+    await bus.publish("iot.events", stored("acme", "m4", { energy_wh: 1 }, Date.UTC(2026, 0, 5)));
+    await until(() => dead.some((delivery) => delivery.headers["x-dead-letter-error"]?.includes("169.254")));
+    await consumer.stop(1000);
+    const reason = dead.find((delivery) => delivery.headers["x-dead-letter-error"]?.includes("169.254"))!
+      .headers["x-dead-letter-error"];
+    expect(reason).toContain("webhook target refused: webhook address 169.254.169.254 is a link-local");
+    expect(reason).toContain("IVF_NOTIFIER_WEBHOOK_ALLOW");
   });
 
   it("never notifies a subscription of another tenant, even for the same device id", async () => {

@@ -9,6 +9,7 @@ import {
   subscriptionRecordId,
   type SubscriptionRecord,
 } from "../../subscription-notifier/subscriptions/subscription-records.js";
+import type { WebhookPolicy } from "../../subscription-notifier/webhook-policy/webhook-policy.js";
 import type { Principal } from "../auth/authenticator.js";
 import { conflict, subscriptionNotFound, unprocessable } from "./api-problems.js";
 
@@ -23,6 +24,8 @@ type Schemas = components["schemas"];
 export function subscriptionHandlers(deps: {
   subscriptions: Collection<SubscriptionRecord>;
   devices: Collection<DeviceRecord>;
+  /** The notifier's webhook target policy (SSRF guard), applied before a subscription is stored. */
+  webhookPolicy: WebhookPolicy;
 }): Record<string, OperationHandler> {
   const { subscriptions, devices } = deps;
 
@@ -62,6 +65,9 @@ export function subscriptionHandlers(deps: {
           errors: problems.map((detail) => ({ pointer: "/body", detail })),
         });
       }
+      const refused =
+        record.target.kind === "webhook" ? deps.webhookPolicy.urlProblem(record.target.url) : undefined;
+      if (refused) throw unprocessable(refused, [{ pointer: "/body/target/url", detail: refused }]);
       if ((await subscriptions.insert(record)) === "duplicate")
         throw conflict(`subscription ${subscriptionId} exists already; choose another subscriptionId`);
       return {

@@ -6,14 +6,15 @@ import type { NotificationJob } from "../matching/event-matcher.js";
 import type { Collection } from "../../runtime-kit/store/document-store.js";
 import type { SubscriptionRecord } from "../subscriptions/subscription-records.js";
 import type { MqttSender } from "./mqtt-sender.js";
-import { sendWebhook, type SendOutcome } from "./webhook-sender.js";
+import type { SendOutcome, WebhookSender } from "./webhook-sender.js";
 
 export interface DeliveryDeps {
   subscriptions: Collection<SubscriptionRecord>;
   mqtt: MqttSender | undefined;
+  /** Applies the webhook target policy before every attempt. */
+  webhook: WebhookSender;
   /** Delays between attempts; their count + 1 is the number of attempts before dead-lettering. */
   backoffMs: number[];
-  timeoutMs: number;
   logger: Logger;
   notifications: Counter<"target" | "outcome">;
   sleep?: (ms: number) => Promise<void>;
@@ -72,10 +73,9 @@ async function send(
 ): Promise<SendOutcome> {
   const target = subscription.target;
   if (target.kind === "webhook") {
-    return sendWebhook(target.url, body, {
+    return deps.webhook.send(target.url, body, {
       notificationId: job.notification.notificationId,
       ...(target.secret ? { secret: target.secret } : {}),
-      timeoutMs: deps.timeoutMs,
     });
   }
   if (!deps.mqtt)
