@@ -20,13 +20,14 @@ export async function fetchScaleEvents(
   const { body } = await client.request<ScaleOpOcc[]>(
     "lcm",
     "GET",
-    `/vnflcm/v2/vnf_lcm_op_occs?filter=${encodeURIComponent("(eq,operation,SCALE)")}`,
+    // operationParams is excluded from lists by default (SOL003 5.4.6.3.2): ask for every field.
+    `/vnflcm/v2/vnf_lcm_op_occs?all_fields&filter=${encodeURIComponent("(eq,operation,SCALE)")}`,
   );
   return body
     .filter((occ) => occ.startTime !== undefined && Date.parse(occ.startTime) >= since - 1000)
     .map((occ) => ({
       ivf: names.get(occ.vnfInstanceId) ?? occ.vnfInstanceId,
-      type: occ.operationParams?.type === "SCALE_IN" ? "SCALE_IN" : "SCALE_OUT",
+      type: direction(occ),
       ...(occ.operationParams?.aspectId ? { aspectId: occ.operationParams.aspectId } : {}),
       automatic: occ.isAutomaticInvocation === true,
       state: occ.operationState,
@@ -36,6 +37,12 @@ export async function fetchScaleEvents(
         ? { endTime: occ.stateEnteredTime }
         : {}),
     }));
+}
+
+function direction(occ: ScaleOpOcc): ScaleEvent["type"] {
+  const type = occ.operationParams?.type;
+  if (type === "SCALE_OUT" || type === "SCALE_IN") return type;
+  throw new Error(`SCALE occurrence ${occ.id} has no operationParams.type (got ${JSON.stringify(type)})`);
 }
 
 /** Current scale level per IVF and aspect, to see when the platform is back where it started. */
