@@ -125,5 +125,5 @@ async function startMqtt(
   });
   context.readiness.add("mqtt", () => ingress.connected);
   context.shutdown.add("stop MQTT ingress", () => ingress.close(config.shutdownGrace / 2));
-  return { url, shared, session };
+  return { url, shared, session, certificateTopics };
 }

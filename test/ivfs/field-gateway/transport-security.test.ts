@@ -260,6 +260,47 @@ describe("field-gateway embedded broker over mqtts with client certificates", ()
     }
   });
 
+  it("round-trips a command with a certified device: command on its own topic, reply on its x509 topic", async () => {
+    const { bus } = gateway.running.context;
+    const statuses: { commandId: string; status: string; result?: unknown }[] = [];
+    const consumer = await bus.consume(
+      { name: "test.command-status", exchange: "iot.commands", bindings: ["command-status.#"] },
+      async (delivery) => {
+        statuses.push(delivery.body as (typeof statuses)[number]);
+      },
+    );
+    const device = await connectTls(certs.c1, "c1-commands");
+    device.on("message", (_topic, payload) => {
+      const command = JSON.parse(payload.toString()) as { commandId: string; value?: unknown };
+      const reply = { commandId: command.commandId, status: "executed", result: { set: command.value } };
+      void device.publishAsync("ivf/v1/x509/acme/meter-c1/cmdexe", JSON.stringify(reply), { qos: 1 });
+    });
+    try {
+      expect(await grantedQos(device, ["ivf/v1/devices/acme/meter-c1/cmd"])).toEqual([1]);
+      await bus.publish("iot.commands", {
+        routingKey: "command.acme.meter-c1",
+        body: {
+          commandVersion: 1,
+          commandId: "cmd-x509-1",
+          tenant: "acme",
+          deviceId: "meter-c1",
+          command: "set",
+          value: 7,
+        },
+      });
+      await waitFor(() =>
+        statuses.some((entry) => entry.commandId === "cmd-x509-1" && entry.status === "executed"),
+      );
+      expect(
+        statuses.filter((entry) => entry.commandId === "cmd-x509-1").map((entry) => entry.status),
+      ).toEqual(["delivered", "executed"]);
+      expect(statuses.find((entry) => entry.status === "executed")?.result).toEqual({ set: 7 });
+    } finally {
+      await device.endAsync();
+      await consumer.stop();
+    }
+  });
+
   it("answers an MQTT 5 CONNECT with 'unacceptable protocol version' (aedes speaks 3.1.1; use an external broker for MQTT 5)", async () => {
     await expect(
       mqtt.connectAsync(gateway.mqttUrl, { clientId: "v5-device", protocolVersion: 5, reconnectPeriod: 0 }),

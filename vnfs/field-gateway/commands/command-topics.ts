@@ -3,6 +3,8 @@
  *
  *   <prefix>/devices/<tenant>/<deviceId>/cmd     gateway -> device (QoS 1)
  *   <prefix>/<apiKey>/<deviceId>/cmdexe          device -> gateway, the outcome (QoS 1)
+ *   <prefix>/x509/<tenant>/<deviceId>/cmdexe     the same from a certificate device (embedded broker,
+ *                                                which lets only that certificate publish there)
  *
  * Commands go down on a topic that names the tenant and device but never the API key: FIWARE's
  * `/<apikey>/<deviceId>/cmd` hands the group's key to anyone allowed to read any command topic.
@@ -18,8 +20,16 @@ export function commandTopic(prefix: string, tenant: string, deviceId: string): 
 }
 
 export function resultFilter(prefix: string, shared: boolean): string {
-  const filter = `${prefix}/+/+/cmdexe`;
-  return shared ? `$share/${COMMANDS_SHARED_GROUP}/${filter}` : filter;
+  return resultFilters(prefix, shared)[0]!;
+}
+
+export function resultFilters(prefix: string, shared: boolean, certificateTopics = false): string[] {
+  const filters = [`${prefix}/+/+/cmdexe`, ...(certificateTopics ? [`${prefix}/x509/+/+/cmdexe`] : [])];
+  return shared ? filters.map((filter) => `$share/${COMMANDS_SHARED_GROUP}/${filter}`) : filters;
+}
+
+export function certificateResultTopic(prefix: string, tenant: string, deviceId: string): string {
+  return `${prefix}/x509/${tenant}/${deviceId}/cmdexe`;
 }
 
 export function resultTopic(prefix: string, apiKey: string, deviceId: string): string {
@@ -29,9 +39,14 @@ export function resultTopic(prefix: string, apiKey: string, deviceId: string): s
 export function parseResultTopic(
   prefix: string,
   topic: string,
-): { apiKey: string; deviceId: string } | undefined {
+  certificateTopics = false,
+): { apiKey: string; deviceId: string } | { tenant: string; deviceId: string } | undefined {
   if (!topic.startsWith(`${prefix}/`)) return undefined;
   const levels = topic.slice(prefix.length + 1).split("/");
+  if (certificateTopics && levels.length === 4 && levels[0] === "x509" && levels[3] === "cmdexe") {
+    const [, tenant, deviceId] = levels as [string, string, string, string];
+    return tenant && deviceId ? { tenant, deviceId } : undefined;
+  }
   if (levels.length !== 3 || levels[2] !== "cmdexe") return undefined;
   const [apiKey, deviceId] = levels as [string, string, string];
   if (apiKey.length === 0 || deviceId.length === 0) return undefined;

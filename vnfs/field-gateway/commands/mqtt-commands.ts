@@ -4,7 +4,8 @@ import { decodeJson } from "../ingest/normalise-payload.js";
 import { IngestError } from "../ingest/ingest-errors.js";
 import type { CommandDelivery, MqttCommandSender } from "./command-delivery.js";
 import { InvalidResultError, parseDeviceResult } from "./command-results.js";
-import { commandTopic, parseResultTopic, resultFilter } from "./command-topics.js";
+import { commandTopic, parseResultTopic, resultFilters } from "./command-topics.js";
+import { groupAccepts } from "../registry/device-records.js";
 import type { DeviceCredentials } from "./device-credentials.js";
 import { sessionClientOptions, type MqttSessionOptions } from "../mqtt/mqtt-session-options.js";
 
@@ -15,6 +16,8 @@ export interface MqttCommandsOptions extends MqttSessionOptions {
   sharedSubscription: boolean;
   maxPayloadBytes: number;
   publishTimeoutMs: number;
+  /** Also take replies on `<prefix>/x509/<tenant>/<deviceId>/cmdexe` (the broker enforces certificates). */
+  certificateTopics?: boolean;
   logger: Logger;
 }
 
@@ -52,17 +55,23 @@ export async function startMqttCommands(
       ),
     );
   });
-  await client.subscribeAsync(resultFilter(options.topicPrefix, options.sharedSubscription), { qos: 1 });
+  await client.subscribeAsync(
+    resultFilters(options.topicPrefix, options.sharedSubscription, options.certificateTopics),
+    { qos: 1 },
+  );
 
   async function onReply(topic: string, payload: Buffer): Promise<void> {
-    const parsed = parseResultTopic(options.topicPrefix, topic);
+    const parsed = parseResultTopic(options.topicPrefix, topic, options.certificateTopics);
     const reject = (reason: string) =>
       options.logger.warn({ topic: redact(topic), reason }, "command reply dropped");
     if (!parsed) return reject("topic does not follow <prefix>/<apiKey>/<deviceId>/cmdexe");
     if (payload.length > options.maxPayloadBytes)
       return reject(`payload over ${options.maxPayloadBytes} bytes`);
-    const device = await credentials.authenticate(parsed.apiKey, parsed.deviceId);
-    if (!device) return reject("unknown API key or device, or device of another group");
+    const device =
+      "apiKey" in parsed
+        ? await credentials.authenticate(parsed.apiKey, parsed.deviceId)
+        : await certifiedDevice(credentials, parsed.tenant, parsed.deviceId);
+    if (!device) return reject("unknown credentials or device, or device of another group");
     try {
       const result = parseDeviceResult(decodeJson(payload));
       if (!(await delivery.report(device, result)))
@@ -97,6 +106,12 @@ export async function startMqttCommands(
     },
     close: () => client.endAsync(),
   };
+}
+
+/** A certificate reply: the broker let only that device's certificate publish on its topic. */
+async function certifiedDevice(credentials: DeviceCredentials, tenant: string, deviceId: string) {
+  const device = await credentials.lookup(tenant, deviceId);
+  return device && groupAccepts(device.group, "certificate") ? device : undefined;
 }
 
 /** Reply topics carry the API key: never log it. */

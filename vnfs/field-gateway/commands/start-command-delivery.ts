@@ -22,6 +22,8 @@ export interface MqttTarget {
   shared: boolean;
   /** Protocol version, credentials and TLS of the gateway's sessions to that broker. */
   session: MqttSessionOptions;
+  /** The broker enforces certificate identities on `<prefix>/x509/...` (the embedded broker). */
+  certificateTopics: boolean;
 }
 
 /**
@@ -79,6 +81,7 @@ export async function startCommandDelivery(
         sharedSubscription: target.shared,
         maxPayloadBytes: config.maxPayloadBytes,
         publishTimeoutMs: config.publishTimeout,
+        certificateTopics: target.certificateTopics,
         logger,
         ...target.session,
       });

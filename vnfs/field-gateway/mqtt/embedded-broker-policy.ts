@@ -5,7 +5,7 @@ import type { BrokerPolicy } from "../../runtime-kit/mqtt/embedded-broker.js";
 import { IngestError } from "../ingest/ingest-errors.js";
 import { checkPeerCertificate, type CertifiedDevice } from "../registry/certificate-identity.js";
 import type { DeviceDirectory } from "../registry/device-directory.js";
-import { commandTopic } from "../commands/command-topics.js";
+import { certificateResultTopic, commandTopic } from "../commands/command-topics.js";
 import { CERTIFICATE_LEVEL, certificateTelemetryTopic } from "./topic-scheme.js";
 
 /**
@@ -17,7 +17,8 @@ import { CERTIFICATE_LEVEL, certificateTelemetryTopic } from "./topic-scheme.js"
  *   and CRL; the certificate must name a registered device of a group that accepts certificates.
  *   Otherwise the session is refused (CONNACK 5, not authorised) with a log line naming the
  *   certificate's subject, serial and fingerprint and the reason, never key material.
- * - PUBLISH to `<prefix>/x509/...` only by a certificate session, only on its own topic; no
+ * - PUBLISH to `<prefix>/x509/...` only by a certificate session, only on its own telemetry and
+ *   command-reply topics; no
  *   client publishes to `$` topics. API-key topics are open: the gateway checks the key.
  * - SUBSCRIBE with wildcards or to `$` topics only by the gateway's own sessions (an internal
  *   credential made at start); a certificate device only to its own command topic. So a device
@@ -88,7 +89,11 @@ export function gatewayBrokerPolicy(
         return done(new Error(`publishing to $ topics is not allowed (${topic.slice(0, 80)})`));
       const device = certified.get(client);
       if (topic.startsWith(`${prefix}/${CERTIFICATE_LEVEL}/`)) {
-        if (device && topic === certificateTelemetryTopic(prefix, device)) return done(null);
+        const own = device && [
+          certificateTelemetryTopic(prefix, device),
+          certificateResultTopic(prefix, device.tenant, device.deviceId),
+        ];
+        if (own && own.includes(topic)) return done(null);
         logger.warn(
           { clientId: client.id, device: device ?? null, topic: topic.slice(0, 256) },
           "MQTT publish refused: certificate topics belong to the device their certificate names",
