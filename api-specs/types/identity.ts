@@ -109,7 +109,7 @@ export interface paths {
             path: {
                 /** @description Tenant identifier. */
                 tenantId: components["parameters"]["TenantId"];
-                /** @description Client identifier. */
+                /** @description Name of the client within the tenant (the `id` it was created with). */
                 clientId: components["parameters"]["ClientId"];
             };
             cookie?: never;
@@ -132,7 +132,7 @@ export interface paths {
             path: {
                 /** @description Tenant identifier. */
                 tenantId: components["parameters"]["TenantId"];
-                /** @description Client identifier. */
+                /** @description Name of the client within the tenant (the `id` it was created with). */
                 clientId: components["parameters"]["ClientId"];
             };
             cookie?: never;
@@ -197,12 +197,15 @@ export interface components {
             createdAt: string;
         };
         ClientCreation: {
+            /** @description Name of the client within the tenant. Other tenants may use the same name; the client authenticates with the OAuth client_id `<tenant>.<id>` (answered as `clientId`). */
             id: components["schemas"]["Identifier"];
             description?: string;
             roles: components["schemas"]["Role"][];
         };
         ClientFields: {
             id: components["schemas"]["Identifier"];
+            /** @description OAuth 2.0 client_id for the token endpoint: `<tenant>.<id>`. Operator clients and clients created before names were scoped by tenant keep their bare id. */
+            clientId: string;
             tenant: components["schemas"]["Identifier"];
             description?: string;
             roles: components["schemas"]["Role"][];
@@ -300,7 +303,7 @@ export interface components {
     parameters: {
         /** @description Tenant identifier. */
         TenantId: components["schemas"]["Identifier"];
-        /** @description Client identifier. */
+        /** @description Name of the client within the tenant (the `id` it was created with). */
         ClientId: components["schemas"]["Identifier"];
     };
     requestBodies: never;
@@ -503,7 +506,7 @@ export interface operations {
             path: {
                 /** @description Tenant identifier. */
                 tenantId: components["parameters"]["TenantId"];
-                /** @description Client identifier. */
+                /** @description Name of the client within the tenant (the `id` it was created with). */
                 clientId: components["parameters"]["ClientId"];
             };
             cookie?: never;
@@ -531,7 +534,7 @@ export interface operations {
             path: {
                 /** @description Tenant identifier. */
                 tenantId: components["parameters"]["TenantId"];
-                /** @description Client identifier. */
+                /** @description Name of the client within the tenant (the `id` it was created with). */
                 clientId: components["parameters"]["ClientId"];
             };
             cookie?: never;
@@ -557,7 +560,7 @@ export interface operations {
             path: {
                 /** @description Tenant identifier. */
                 tenantId: components["parameters"]["TenantId"];
-                /** @description Client identifier. */
+                /** @description Name of the client within the tenant (the `id` it was created with). */
                 clientId: components["parameters"]["ClientId"];
             };
             cookie?: never;

@@ -51,7 +51,7 @@ const postJson = (path: string, body: unknown, session: string | undefined = coo
     session,
   );
 
-/** A client of `tenant` with `roles`, created through identity's API; returns its secret. */
+/** A client of `tenant` with `roles`, created through identity's API; returns its secret (it logs in as `<tenant>.<id>`). */
 async function identityClient(tenant: string, id: string, roles: string[]): Promise<string> {
   const operator = await platform.identity.token(TEST_OPERATOR.id, TEST_OPERATOR.secret);
   const post = (path: string, body: unknown) =>
@@ -116,9 +116,9 @@ beforeAll(async () => {
     logger,
   });
   bare = await startConsole({ port: 0, vnfmUrl: host.url, vnfmCredentials: VNFM_CLIENT, locator, logger });
-  secrets["acme-admin"] = await identityClient("acme", "acme-admin", ["tenant-admin"]);
-  secrets["acme-reader"] = await identityClient("acme", "acme-reader", ["reader"]);
-  const admin = await platform.identity.token("acme-admin", secrets["acme-admin"]);
+  secrets["acme.acme-admin"] = await identityClient("acme", "acme-admin", ["tenant-admin"]);
+  secrets["acme.acme-reader"] = await identityClient("acme", "acme-reader", ["reader"]);
+  const admin = await platform.identity.token("acme.acme-admin", secrets["acme.acme-admin"]);
   expect((await platform.api(admin, "POST", "/v1/tenants/acme/groups", { groupId: "meters" })).status).toBe(
     201,
   );
@@ -164,7 +164,11 @@ describe("console backend: login with the identity IVF", () => {
   });
 
   it("refuses credentials identity refuses, and the VNFM client, without a cookie", async () => {
-    const wrong = await postJson("/api/login", { clientId: "acme-admin", clientSecret: "wrong" }, undefined);
+    const wrong = await postJson(
+      "/api/login",
+      { clientId: "acme.acme-admin", clientSecret: "wrong" },
+      undefined,
+    );
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get("set-cookie")).toBeNull();
     const vnfmClient = await postJson(
@@ -179,7 +183,7 @@ describe("console backend: login with the identity IVF", () => {
   it("logs in with a tenant's identity client into an HttpOnly, SameSite=Strict session and never returns a token", async () => {
     const response = await postJson(
       "/api/login",
-      { clientId: "acme-admin", clientSecret: secrets["acme-admin"] },
+      { clientId: "acme.acme-admin", clientSecret: secrets["acme.acme-admin"] },
       undefined,
     );
     expect(response.status).toBe(200);
@@ -189,7 +193,7 @@ describe("console backend: login with the identity IVF", () => {
     expect(text).toBe('{"ok":true}');
     cookie = setCookie.split(";")[0]!;
     expect(await (await call("/api/session")).json()).toEqual({
-      clientId: "acme-admin",
+      clientId: "acme.acme-admin",
       tenant: "acme",
       roles: ["tenant-admin"],
     });
@@ -219,7 +223,7 @@ describe("console backend: lifecycle routes", () => {
   });
 
   it("refuses scale and heal to a reader with 403 naming the role", async () => {
-    const reader = await login("acme-reader");
+    const reader = await login("acme.acme-reader");
     const response = await postJson("/api/instances/abc/scale", { type: "SCALE_OUT", aspectId: "x" }, reader);
     expect(response.status).toBe(403);
     expect(((await response.json()) as { detail: string }).detail).toContain("tenant-admin");
@@ -313,7 +317,7 @@ describe("console backend: devices, commands and fault detections of the session
   });
 
   it("lets identity's roles decide: a reader cannot send commands", async () => {
-    const reader = await login("acme-reader");
+    const reader = await login("acme.acme-reader");
     expect((await postJson("/api/devices/meter-0002/commands", { command: "reboot" }, reader)).status).toBe(
       403,
     );
@@ -349,7 +353,7 @@ describe("console backend: alarms of the monitoring agent", () => {
       await fetch(`${bare.url}/api/login`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ clientId: "acme-admin", clientSecret: secrets["acme-admin"] }),
+        body: JSON.stringify({ clientId: "acme.acme-admin", clientSecret: secrets["acme.acme-admin"] }),
       })
     ).headers.get("set-cookie"))!.split(";")[0]!;
     const response = await fetch(`${bare.url}/api/alarms`, { headers: { cookie: session } });

@@ -249,11 +249,12 @@ export const serviceEntries: Entry[] = [
         id: "intruder",
         roles: ["tenant-admin"],
       }),
+      // Client names are scoped by tenant: bravo's name is free in alpha (no 409, nothing inferred).
       {
         method: "POST",
         path: "/v1/tenants/alpha/clients",
-        body: { id: "bravo-admin", roles: ["reader"] },
-        expect: "taken",
+        body: { id: "bravo-reader", roles: ["reader"] },
+        expect: "own",
       },
     ],
   },

@@ -9,13 +9,11 @@
  * - own: alpha's own tenant; 2xx, every `tenant` in the answer is alpha's, every `total`
  *   counts alpha's items only;
  * - forbidden: an operator-only operation; 403 before anything is looked up;
- * - public: no tenant data at all (JWKS, token endpoint);
- * - taken: the one inference the platform allows, by design (identity client ids are global
- *   OAuth client_ids): alpha learns that an id is in use, and nothing else.
+ * - public: no tenant data at all (JWKS, token endpoint).
  * In every case no secret of bravo (names, values, URLs, ids alpha did not send) is in the answer.
  */
 export type Api = "cloud-api" | "device-manager" | "data-store" | "identity";
-export type Expectation = "hidden" | "own" | "forbidden" | "public" | "taken";
+export type Expectation = "hidden" | "own" | "forbidden" | "public";
 export type Role = "admin" | "writer" | "reader";
 
 export interface Probe {

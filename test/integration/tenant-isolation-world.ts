@@ -25,7 +25,7 @@ export const deviceKeys = { alpha: "", bravo: "" };
 export const world: World = {
   bravoCommandId: "",
   bravoJobId: "",
-  alphaApp: { clientId: "alpha-app", secret: "" },
+  alphaApp: { clientId: "alpha.alpha-app", secret: "" },
 };
 
 /** Strings only bravo knows: none may appear in an answer to alpha unless alpha sent it. */
@@ -190,6 +190,7 @@ export async function setUpIsolationWorld(): Promise<void> {
     { id: "alpha-app", roles: ["reader"] },
   );
   expect(app.status).toBe(201);
+  expect(app.body.clientId).toBe(world.alphaApp.clientId);
   world.alphaApp.secret = app.body.secret;
 }
 

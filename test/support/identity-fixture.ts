@@ -59,7 +59,9 @@ export async function startIdentity(dataDir: string): Promise<IdentityFixture> {
       const client = await post(`/v1/tenants/${tenant}/clients`, { id: clientId, roles });
       if (client.status !== 201)
         throw new Error(`client ${clientId}: ${client.status} ${await client.text()}`);
-      return token(clientId, ((await client.json()) as { secret: string }).secret);
+      // The token endpoint knows the client as <tenant>.<name>, answered as clientId.
+      const made = (await client.json()) as { clientId: string; secret: string };
+      return token(made.clientId, made.secret);
     },
     stop: () => identity.stop(),
   };

@@ -1,7 +1,14 @@
 import type { Collection, DocumentStore } from "../runtime-kit/store/document-store.js";
 import type { Role } from "../runtime-kit/auth/access-token.js";
 
-/** Tenants (collection `tenants`) and their API clients (collection `clients`, id `<tenant>/<clientId>`). */
+/**
+ * Tenants (collection `tenants`) and their API clients (collection `clients`, id `<tenant>/<name>`).
+ *
+ * A client is named within its tenant; its OAuth `client_id` is `<tenant>.<name>` (`.` never
+ * occurs in an identifier, so the pair is unambiguous). Two tenants may use the same name, so
+ * creating a client reveals nothing about other tenants. Operator clients (tenant `*`, made by
+ * the bootstrap configuration) and clients stored before names were scoped keep their bare id.
+ */
 export interface TenantRecord {
   id: string;
   name: string;
@@ -11,6 +18,7 @@ export interface TenantRecord {
 export interface ClientRecord {
   id: string;
   tenant: string;
+  /** The OAuth client_id: `<tenant>.<name>`, or a bare id for operator and earlier clients. */
   clientId: string;
   description?: string;
   roles: Role[];
@@ -34,14 +42,25 @@ export async function openIdentityCollections(store: DocumentStore): Promise<Ide
   };
 }
 
-export function clientRecordId(tenant: string, clientId: string): string {
-  return `${tenant}/${clientId}`;
+export function clientRecordId(tenant: string, name: string): string {
+  return `${tenant}/${name}`;
+}
+
+/** The OAuth client_id of a tenant's client named `name`. */
+export function oauthClientId(tenant: string, name: string): string {
+  return `${tenant}.${name}`;
+}
+
+/** The client's name within its tenant (the `{clientId}` of the administration paths). */
+export function clientName(record: ClientRecord): string {
+  return record.id.slice(record.tenant.length + 1);
 }
 
 /** The API view of a client: never the hash. */
 export function clientView(record: ClientRecord) {
   return {
-    id: record.clientId,
+    id: clientName(record),
+    clientId: record.clientId,
     tenant: record.tenant,
     ...(record.description !== undefined ? { description: record.description } : {}),
     roles: record.roles,

@@ -21,12 +21,14 @@ export interface DemoCredentials {
   /** Operator client of the identity IVF (IVF_IDENTITY_BOOTSTRAP_CLIENT_ID/_SECRET): creates the demo tenant. */
   identityOperatorId: string;
   identityOperatorSecret: string;
-  /** The demo tenant's identity client (tenant-admin): the web console login. Empty until provisioned. */
+  /** OAuth client_id of the demo tenant's identity client (tenant-admin): the web console login. */
   consoleClientId: string;
   consoleClientSecret: string;
 }
 
 export const DEMO_TENANT = "demo";
+/** Name of the console client within the demo tenant; identity knows it as `demo.demo-console`. */
+const CONSOLE_CLIENT_NAME = "demo-console";
 
 const secret = (): string => randomBytes(18).toString("base64url");
 
@@ -40,7 +42,7 @@ export function demoCredentials(home: string): DemoCredentials {
     vnfmClientSecret: stored.vnfmClientSecret ?? secret(),
     identityOperatorId: stored.identityOperatorId ?? "ivf-up-operator",
     identityOperatorSecret: stored.identityOperatorSecret ?? secret(),
-    consoleClientId: stored.consoleClientId ?? "demo-console",
+    consoleClientId: stored.consoleClientId ?? `${DEMO_TENANT}.${CONSOLE_CLIENT_NAME}`,
     consoleClientSecret: stored.consoleClientSecret ?? "",
   };
   saveCredentials(home, credentials);
@@ -127,7 +129,7 @@ export async function provisionDemoTenant(
         `was made with another demo-credentials.json; remove ${join(home, "data", "identity.sqlite")} and run ivf up again`,
     );
   const post = async (path: string, json?: unknown) =>
-    callIvf<{ secret?: string }>(locator, "identity", path, {
+    callIvf<{ secret?: string; clientId?: string }>(locator, "identity", path, {
       method: "POST",
       token: operator,
       ...(json !== undefined ? { json } : {}),
@@ -139,15 +141,20 @@ export async function provisionDemoTenant(
     );
   const clients = `/v1/tenants/${DEMO_TENANT}/clients`;
   let client = await post(clients, {
-    id: consoleClientId,
+    id: CONSOLE_CLIENT_NAME,
     roles: ["tenant-admin"],
     description: "web console login of the demo tenant (ivf up)",
   });
-  if (client.status === 409) client = await post(`${clients}/${consoleClientId}/secret`);
-  if ((client.status !== 201 && client.status !== 200) || typeof client.body?.secret !== "string")
+  if (client.status === 409) client = await post(`${clients}/${CONSOLE_CLIENT_NAME}/secret`);
+  if (
+    (client.status !== 201 && client.status !== 200) ||
+    typeof client.body?.secret !== "string" ||
+    typeof client.body.clientId !== "string"
+  )
     throw new Error(
-      `identity did not create client ${consoleClientId}: HTTP ${client.status} ${problemSummary(client.body)}`,
+      `identity did not create client ${CONSOLE_CLIENT_NAME}: HTTP ${client.status} ${problemSummary(client.body)}`,
     );
+  credentials.consoleClientId = client.body.clientId;
   credentials.consoleClientSecret = client.body.secret;
   saveCredentials(home, credentials);
 }

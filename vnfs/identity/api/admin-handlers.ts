@@ -7,6 +7,7 @@ import { generateSecret, hashSecret } from "../clients/client-secrets.js";
 import {
   clientRecordId,
   clientView,
+  oauthClientId,
   type ClientRecord,
   type IdentityCollections,
 } from "../identity-records.js";
@@ -89,20 +90,23 @@ export function adminHandlers(deps: AdminHandlerDeps): Record<string, OperationH
             "the operator role is granted only through IVF_IDENTITY_BOOTSTRAP_CLIENT_ID, never through the API",
         });
       }
-      if ((await clients.count({ clientId: body.id })) > 0) throw conflict(`client id ${body.id} is taken`);
       const secret = generateSecret();
       const now = new Date().toISOString();
       const record: ClientRecord = {
         id: clientRecordId(tenantId, body.id),
         tenant: tenantId,
-        clientId: body.id,
+        clientId: oauthClientId(tenantId, body.id),
         ...(body.description !== undefined ? { description: body.description } : {}),
         roles: body.roles,
         secretHash: await hashSecret(secret),
         createdAt: now,
         secretRotatedAt: now,
       };
-      if ((await clients.insert(record)) === "duplicate") throw conflict(`client id ${body.id} is taken`);
+      // Names are scoped to the tenant: a duplicate can only be one of the caller's own clients.
+      if ((await clients.insert(record)) === "duplicate")
+        throw conflict(
+          `client ${body.id} exists already in tenant ${tenantId}; rotate its secret or choose another id`,
+        );
       return {
         status: 201,
         headers: { Location: `/v1/tenants/${tenantId}/clients/${body.id}` },

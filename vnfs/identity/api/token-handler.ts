@@ -3,7 +3,7 @@ import { SignJWT } from "jose";
 import type { OperationHandler, OperationResult } from "../../runtime-kit/http/openapi/openapi-router.js";
 import { ROLES, type Role } from "../../runtime-kit/auth/access-token.js";
 import type { RateLimiter } from "../../runtime-kit/http/rate-limiter.js";
-import { verifySecret } from "../clients/client-secrets.js";
+import { verifyAgainstNothing, verifySecret } from "../clients/client-secrets.js";
 import type { IdentityCollections } from "../identity-records.js";
 import { tokenId, type SigningKeys } from "../keys/signing-keys.js";
 import { tooManyRequests } from "./jwks-handler.js";
@@ -55,8 +55,10 @@ function clientCredentials(req: Request, body: Record<string, string | undefined
 
 /**
  * POST /oauth2/token, client credentials grant (RFC 6749 §4.4). Unknown client, wrong secret
- * and revoked client all answer the same invalid_client, so the endpoint does not reveal which
- * client ids exist.
+ * and revoked client all answer the same invalid_client after one secret verification each, so
+ * neither the answer nor its timing reveals which client ids exist. A tenant's client
+ * authenticates as `<tenant>.<name>`; operator clients and clients made before names were
+ * scoped by tenant keep their bare ids (identity-records.ts).
  */
 export function tokenHandler(deps: TokenHandlerDeps): OperationHandler {
   return async (input, req) => {
@@ -77,7 +79,10 @@ export function tokenHandler(deps: TokenHandlerDeps): OperationHandler {
       where: { clientId: credentials.clientId },
       limit: 1,
     });
-    const valid = record && !record.revokedAt && (await verifySecret(credentials.secret, record.secretHash));
+    const valid =
+      record && !record.revokedAt
+        ? await verifySecret(credentials.secret, record.secretHash)
+        : await verifyAgainstNothing(credentials.secret);
     if (!record || !valid) return oauthError(401, "invalid_client", "client authentication failed");
 
     const roles = narrowRoles(record.roles, body.scope);

@@ -24,3 +24,15 @@ export async function verifySecret(secret: string, stored: string): Promise<bool
   const actual = await scryptAsync(secret, Buffer.from(salt, "base64url"), expected.length || KEY_LENGTH);
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
+
+let unmatchable: Promise<string> | undefined;
+
+/**
+ * Spends the time of one verification without a stored hash, so an unknown or revoked client
+ * answers as slowly as a known one with a wrong secret and timing tells no client id apart.
+ */
+export async function verifyAgainstNothing(secret: string): Promise<false> {
+  unmatchable ??= hashSecret(generateSecret());
+  await verifySecret(secret, await unmatchable);
+  return false;
+}
