@@ -9,6 +9,7 @@ import { SubscriptionIndex } from "./subscriptions/subscription-index.js";
 import { EventMatcher } from "./matching/event-matcher.js";
 import { NOTIFICATIONS_EXCHANGE, partitionQueue } from "./delivery/partitions.js";
 import { MqttSender } from "./delivery/mqtt-sender.js";
+import { loadTlsMaterial } from "../runtime-kit/http/tls-material.js";
 import { deliveryHandler } from "./delivery/delivery-handler.js";
 import { WebhookSender } from "./delivery/webhook-sender.js";
 import { WebhookPolicy } from "./webhook-policy/webhook-policy.js";
@@ -54,7 +55,23 @@ export const definition: IvfDefinition<typeof subscriptionNotifierSettings> = {
     shutdown.add("stop subscription refresh", () => index.stop());
 
     const mqtt = config.mqttUrl
-      ? await MqttSender.connect(config.mqttUrl, config.mqttTopicPrefix, `notifier-${config.instanceId}`)
+      ? await MqttSender.connect(
+          config.mqttUrl,
+          config.mqttTopicPrefix,
+          `notifier-${config.instanceId}`,
+          loadTlsMaterial(
+            {
+              caFile: config.mqttTlsCaFile,
+              certFile: config.mqttTlsCertFile,
+              keyFile: config.mqttTlsKeyFile,
+            },
+            {
+              caFile: "IVF_NOTIFIER_MQTT_TLS_CA_FILE",
+              certFile: "IVF_NOTIFIER_MQTT_TLS_CERT_FILE",
+              keyFile: "IVF_NOTIFIER_MQTT_TLS_KEY_FILE",
+            },
+          ),
+        )
       : undefined;
     if (mqtt) {
       shutdown.add("close MQTT notifications", () => mqtt.close());

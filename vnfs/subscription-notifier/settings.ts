@@ -28,6 +28,22 @@ export const subscriptionNotifierSettings = {
       "MQTT broker for MQTT notifications; unset: MQTT subscriptions are dead-lettered with that reason",
     protocols: ["mqtt", "mqtts", "ws", "wss"],
   },
+  mqttTlsCaFile: {
+    kind: "string",
+    env: "IVF_NOTIFIER_MQTT_TLS_CA_FILE",
+    description: "PEM CA bundle trusted for an mqtts:// or wss:// IVF_NOTIFIER_MQTT_URL (unset: system CAs)",
+  },
+  mqttTlsCertFile: {
+    kind: "string",
+    env: "IVF_NOTIFIER_MQTT_TLS_CERT_FILE",
+    description:
+      "PEM client certificate the notifier presents to the broker (with IVF_NOTIFIER_MQTT_TLS_KEY_FILE)",
+  },
+  mqttTlsKeyFile: {
+    kind: "string",
+    env: "IVF_NOTIFIER_MQTT_TLS_KEY_FILE",
+    description: "PEM private key of IVF_NOTIFIER_MQTT_TLS_CERT_FILE (read at start, never logged)",
+  },
   mqttTopicPrefix: {
     kind: "string",
     env: "IVF_NOTIFIER_MQTT_PREFIX",

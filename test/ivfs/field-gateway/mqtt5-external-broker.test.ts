@@ -1,13 +1,12 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { userInfo } from "node:os";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
 import mqtt from "mqtt";
 import mqttPacket from "mqtt-packet";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeWithServices, isReachable, serviceAddresses } from "../../support/services.js";
+import { describeWithServices, serviceAddresses } from "../../support/services.js";
 import { TestPki } from "../../support/test-pki.js";
+import { startTlsMosquitto } from "../../support/tls-mosquitto.js";
 import { freePort } from "../../integration/support/mosquitto.js";
 import { startGateway, waitFor, keys, type GatewayFixture } from "./gateway-fixture.js";
 
@@ -59,33 +58,12 @@ await describeWithServices(["mosquitto"], "field-gateway sessions to an external
   }, 60_000);
 
   it("connects over mqtts with the configured CA and client certificate to a broker that requires one", async () => {
-    const server = pki.server("broker");
     const gatewayCert = pki.client("gateway", "ivf-field-gateway");
     const deviceCert = pki.client("device", "some-device");
-    const port = await freePort();
-    const config = pki.path("mosquitto.conf");
-    writeFileSync(
-      config,
-      [
-        `listener ${port} 127.0.0.1`,
-        "allow_anonymous true",
-        "persistence false",
-        `cafile ${pki.caCertFile}`,
-        `certfile ${server.certFile}`,
-        `keyfile ${server.keyFile}`,
-        "require_certificate true",
-        // Started as root, Mosquitto switches to user "mosquitto", who cannot read the temp PKI.
-        `user ${userInfo().username}`,
-        "log_dest stderr",
-        "log_type error",
-        "",
-      ].join("\n"),
-    );
-    const broker: ChildProcess = spawn("mosquitto", ["-c", config], { stdio: "ignore" });
+    const broker = await startTlsMosquitto(pki);
     let gateway: GatewayFixture | undefined;
     try {
-      await waitFor(() => isReachable("127.0.0.1", port, 200), 10_000);
-      const url = `mqtts://127.0.0.1:${port}`;
+      const url = broker.url;
       gateway = await startGateway({
         IVF_MQTT_URL: url,
         IVF_MQTT_PROTOCOL_VERSION: "5",
@@ -112,7 +90,7 @@ await describeWithServices(["mosquitto"], "field-gateway sessions to an external
       }
     } finally {
       await gateway?.stop();
-      broker.kill("SIGTERM");
+      await broker.stop();
     }
   }, 60_000);
 });
