@@ -235,4 +235,18 @@ describe("autoscaler", () => {
     ]);
     expect(applied).toEqual([7000]); // refused at 5 s, retried 2 s later
   });
+
+  it("scales the VNFD's TOSCA spelling of the model's aspect id (processor-aspect -> processor_aspect)", async () => {
+    const scaler = new RecordingScaler([]);
+    const autoscaler = new Autoscaler({ scaler, logger, maxGapMs: 3000, retryAfterMs: 2000 });
+    const modelPolicy = { ...policy, aspect: "processor-aspect" };
+    const instance = {
+      ...vnf(true),
+      scaleLevels: { processor_aspect: 0 },
+      maxScaleLevels: { processor_aspect: 2 },
+    };
+    for (let second = 0; second < 8; second++)
+      await autoscaler.evaluate(instance, [modelPolicy], snap(second * 1000, 9, 1));
+    expect(scaler.scales.map((s) => [s.type, s.aspectId])).toEqual([["SCALE_OUT", "processor_aspect"]]);
+  });
 });
