@@ -12,6 +12,7 @@ import { SigningKeys } from "./keys/signing-keys.js";
 import { tokenHandler } from "./api/token-handler.js";
 import { adminHandlers } from "./api/admin-handlers.js";
 import { jwksHandler } from "./api/jwks-handler.js";
+import { rateLimited } from "./api/rate-limited.js";
 import { identitySettings } from "./settings.js";
 
 const CAPACITY_PER_SECOND = 500;
@@ -55,7 +56,10 @@ export const definition: IvfDefinition<typeof identitySettings> = {
           limiter,
         }),
         getJwks: jwksHandler(keys, limiter),
-        ...adminHandlers({ collections, verify }),
+        ...rateLimited(
+          adminHandlers({ collections, verify }),
+          new RateLimiter({ perSecond: config.adminRatePerSecond, burst: config.adminRatePerSecond * 2 }),
+        ),
       },
       responseValidation: config.responseValidation as "log" | "throw",
       logger,

@@ -47,4 +47,13 @@ export const identitySettings = {
     min: 0.1,
     default: 10,
   },
+  adminRatePerSecond: {
+    kind: "integer",
+    env: "IVF_IDENTITY_ADMIN_RATE",
+    description:
+      "Tenant and client administration requests per second allowed per client address (burst of twice as many); beyond: 429",
+    min: 1,
+    max: 100_000,
+    default: 50,
+  },
 } satisfies ConfigSpec;
