@@ -294,7 +294,13 @@ await describeWithServices(["rabbitmq", "mosquitto"], "TR 103 527 Figure 11 mess
       );
       expect(high.body.measurements).toEqual([expect.objectContaining({ attribute: "power", value: 420 })]);
       await new Promise((resolve) => setTimeout(resolve, 500)); // let a wrong notification arrive
-      expect(hooks.received.filter((entry) => entry.body.deviceId === "meter-2")).toHaveLength(1);
+      // At-least-once delivery may repeat a notification; its id says whether it is the same one.
+      const ids = new Set(
+        hooks.received
+          .filter((entry) => entry.body.deviceId === "meter-2")
+          .map((entry) => entry.body.notificationId),
+      );
+      expect(ids.size).toBe(1);
     } finally {
       await device.endAsync();
     }
@@ -321,8 +327,16 @@ await describeWithServices(["rabbitmq", "mosquitto"], "TR 103 527 Figure 11 mess
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const refused = [901, 902, 903, 904];
     expect((await measurements("meter-1")).some((value) => refused.includes(value))).toBe(false);
-    const everything = JSON.stringify([requestPrimitives, hooks.received, mqttNotifications]);
-    for (const value of refused) expect(everything).not.toContain(String(value));
+    const valuesOf = (entries: { measurements?: unknown }[]) =>
+      entries
+        .flatMap((entry) => (entry.measurements as { value: unknown }[] | undefined) ?? [])
+        .map((m) => m.value);
+    const seen = [
+      ...valuesOf(requestPrimitives),
+      ...valuesOf(hooks.received.map((entry) => entry.body)),
+      ...valuesOf(mqttNotifications.map((entry) => entry.body)),
+    ];
+    expect(seen.filter((value) => refused.includes(value as number))).toEqual([]);
   }, 30_000);
 
   it("steps 3-5 at the request processor: a primitive failing semantic, resource or access checks is dead-lettered, never stored", async () => {
