@@ -33,7 +33,7 @@ describe.runIf(referenceAvailable())("burst scenario on the local VIM", () => {
       burstScenario({
         steadyRate: 20,
         steadySeconds: 5,
-        burstRate: 2000,
+        burstRate: 4000,
         burstSeconds: 12,
         quietSeconds: 5,
       }),
