@@ -32,6 +32,7 @@ export interface GatewayBrokerPolicy {
 
 const GATEWAY_USERNAME = "ivf-field-gateway";
 const NOT_AUTHORIZED = 5;
+const SERVER_UNAVAILABLE = 3;
 
 export function gatewayBrokerPolicy(
   directory: DeviceDirectory,
@@ -73,12 +74,25 @@ export function gatewayBrokerPolicy(
           done(null, true);
         },
         (error: unknown) => {
-          const problems = error instanceof IngestError ? error.problems : ["registry unavailable"];
+          const known = error instanceof IngestError;
+          const problems = known ? error.problems : ["device registry unavailable; retry later"];
           logger.warn(
-            { clientId: client.id, ...peer.details, problems, code: (error as IngestError).code ?? "ERROR" },
+            {
+              clientId: client.id,
+              ...peer.details,
+              problems,
+              code: known ? error.code : "REGISTRY_UNAVAILABLE",
+              ...(known ? {} : { err: error }),
+            },
             "device certificate refused",
           );
-          refuse(done, problems.join("; "));
+          // A registry outage is not the device's fault: CONNACK 3 (server unavailable) invites a retry.
+          done(
+            Object.assign(new Error(problems.join("; ")), {
+              returnCode: known ? NOT_AUTHORIZED : SERVER_UNAVAILABLE,
+            }) as never,
+            false,
+          );
         },
       );
     },
