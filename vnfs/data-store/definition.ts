@@ -6,6 +6,7 @@ import { loadOpenApiDocument } from "../runtime-kit/http/openapi/openapi-documen
 import { locateApiSpec } from "../runtime-kit/http/openapi/locate-spec.js";
 import { mountOpenApi } from "../runtime-kit/http/openapi/openapi-router.js";
 import { createTokenVerifier } from "../runtime-kit/auth/access-token.js";
+import { RateLimiter } from "../runtime-kit/http/rate-limiter.js";
 import { ConfigError } from "../runtime-kit/config/env-config.js";
 import { dataStoreHandlers } from "./api/data-store-handlers.js";
 import { openRetentionPolicies } from "./retention/retention-policies.js";
@@ -69,6 +70,7 @@ export const definition: IvfDefinition<typeof dataStoreSettings> = {
           audience: config.identityAudience,
           keys: new URL(config.identityJwksUrl),
         }),
+        limiter: new RateLimiter({ perSecond: config.ratePerSecond, burst: config.ratePerSecond * 2 }),
         measurements,
         policies,
         defaultRetentionMs: config.defaultRetention,

@@ -24,4 +24,13 @@ export const dataStoreSettings = {
     max: 10_000_000,
     default: 500_000,
   },
+  ratePerSecond: {
+    kind: "integer",
+    env: "IVF_DATA_STORE_RATE",
+    description:
+      "Requests per second one API client may make (token bucket, burst of twice as many); beyond: 429",
+    min: 1,
+    max: 100_000,
+    default: 100,
+  },
 } satisfies ConfigSpec;

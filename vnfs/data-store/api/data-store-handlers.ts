@@ -3,6 +3,7 @@ import { ProblemError, type OperationHandler } from "../../runtime-kit/http/open
 import { authenticate, requireRole, requireTenant } from "../../runtime-kit/auth/bearer-auth.js";
 import type { TokenVerifier } from "../../runtime-kit/auth/access-token.js";
 import type { Collection } from "../../runtime-kit/store/document-store.js";
+import type { RateLimiter } from "../../runtime-kit/http/rate-limiter.js";
 import { aggregate, type BucketName } from "../aggregates/bucket-aggregation.js";
 import { RangeTooLargeError, readRange } from "../aggregates/read-range.js";
 import type { RetentionPolicyRecord } from "../retention/retention-policies.js";
@@ -11,6 +12,8 @@ import type { MeasurementRecord } from "../../request-processor/storage/measurem
 
 export interface DataStoreHandlerDeps {
   verify: TokenVerifier;
+  /** Requests per client, taken after authentication: an anonymous flood cannot use up a tenant's budget. */
+  limiter: RateLimiter;
   measurements: Collection<MeasurementRecord>;
   policies: Collection<RetentionPolicyRecord>;
   defaultRetentionMs: number;
@@ -18,7 +21,21 @@ export interface DataStoreHandlerDeps {
 }
 
 export function dataStoreHandlers(deps: DataStoreHandlerDeps): Record<string, OperationHandler> {
-  const caller = (req: Request) => authenticate(req, deps.verify);
+  const caller = async (req: Request) => {
+    const principal = await authenticate(req, deps.verify);
+    const wait = deps.limiter.take(`${principal.tenant}/${principal.clientId}`);
+    if (wait > 0)
+      throw new ProblemError(
+        {
+          type: "urn:ivf:problem:data-store:too-many-requests",
+          title: "Too many requests",
+          status: 429,
+          detail: `too many requests from client ${principal.clientId}; retry in ${wait} s`,
+        },
+        { "Retry-After": String(wait) },
+      );
+    return principal;
+  };
   return {
     async getAggregates(input, req) {
       const principal = await caller(req);
