@@ -33,6 +33,14 @@ export class ReadingLedger {
     return entry;
   }
 
+  /** A ledger rebuilt from readings recorded elsewhere (the burst's child process). */
+  static from(readings: readonly SentReading[]): ReadingLedger {
+    const ledger = new ReadingLedger();
+    for (const reading of readings)
+      ledger.readings.set(readingKey(reading.deviceId, reading.timestamp), reading);
+    return ledger;
+  }
+
   all(): SentReading[] {
     return [...this.readings.values()];
   }

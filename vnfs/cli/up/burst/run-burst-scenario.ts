@@ -4,7 +4,8 @@
  * to reach the store, then reads what really happened (store rows, the VNFM's SCALE op occs)
  * and computes the report. The platform scales by itself: this module never asks for a scale.
  */
-import { runBurstLoad, type PhaseTimes } from "../../../simulators/meters/burst-load.js";
+import type { PhaseTimes } from "../../../simulators/meters/burst-load.js";
+import { runBurstLoadInChild } from "../../../simulators/meters/burst-process.js";
 import { DEMO_TENANT } from "../demo-tenant.js";
 import type { Platform } from "../platform.js";
 import type { Progress } from "../progress.js";
@@ -51,7 +52,8 @@ export async function runBurstScenario(
     logger: platform.options.logger,
   });
   try {
-    const load = await runBurstLoad({
+    // The meters run in their own process: this one hosts the VNFM, the agent and the broker.
+    const load = await runBurstLoadInChild({
       mqttUrl: platform.mqttUrl,
       apiKey: platform.credentials.deviceApiKey,
       httpBaseUrl: () => gatewayUrl(platform),
