@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { burstScenario } from "../../vnfs/simulators/burst/load-phases.js";
-import { referenceAvailable } from "../support/reference.js";
+import { ConformanceValidator } from "../support/openapi-conformance.js";
+import { referenceAvailable, referencePath } from "../support/reference.js";
+import { call } from "./support/api-harness.js";
+import { indicatorOddities } from "./support/sol003-oddities.js";
 import { runBurst, type BurstRun } from "./support/burst-run.js";
 import { BurstStand } from "./support/burst-stand.js";
 import type { ScaleOcc } from "./support/burst-lcm.js";
@@ -23,6 +26,35 @@ describe.runIf(referenceAvailable())("burst scenario on the local VIM", () => {
     instanceId = await stand.lcm.instantiate("request-processor-burst", true);
   }, 240_000);
   afterAll(async () => stand?.close(), 120_000);
+
+  it("serves the instance's indicators on the VNFM's apiRoot, valid against the official document", async () => {
+    const official = ConformanceValidator.fromFile(
+      referencePath("etsi-nfv", "sol003", "sol003_indicator_openapi.json"),
+      indicatorOddities,
+    );
+    const token = await stand.token();
+    const path = `/indicators/${instanceId}`;
+    let response = await call(`${stand.url}/vnfind/v1${path}`, "GET", undefined, {
+      authorization: `Bearer ${token}`,
+    });
+    const deadline = Date.now() + 30_000;
+    // Values appear after the agent's first cycles on the new instance.
+    while ((!Array.isArray(response.body) || response.body.length === 0) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      response = await call(`${stand.url}/vnfind/v1${path}`, "GET", undefined, {
+        authorization: `Bearer ${token}`,
+      });
+    }
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(official.checkResponse(path, "GET", response.status, response.body)).toEqual([]);
+    const indicators = response.body as { id: string; vnfInstanceId: string }[];
+    expect(indicators.map((indicator) => indicator.id).sort()).toEqual([
+      "backlog",
+      "oldest_message_age",
+      "utilization",
+    ]);
+    expect(indicators.every((indicator) => indicator.vnfInstanceId === instanceId)).toBe(true);
+  });
 
   it("scales out on the burst and back in after sustained quiet, within the VNFD bounds, one decision per cooldown, storing every message exactly once", async () => {
     const tuning = stand.tuning;

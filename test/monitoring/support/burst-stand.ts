@@ -29,7 +29,7 @@ import {
   writeBurstDescriptors,
   type BurstPolicyTuning,
 } from "../../../vnfs/simulators/burst/burst-descriptors.js";
-import { VnfmClient } from "../../../vnfs/cli/up/vnfm-client.js";
+import { fetchToken, VnfmClient } from "../../../vnfs/cli/up/vnfm-client.js";
 
 export const QUEUE = "request-processor.telemetry";
 const CLIENT = { clientId: "burst-nfvo", clientSecret: "burst-secret-0123456789" };
@@ -143,6 +143,11 @@ export class BurstStand {
     });
     this.devices = await registerBurstDevices(this.iotStore, { tenant: "burst", count: 200 });
     return this;
+  }
+
+  /** A bearer token of the VNFM's own issuer (what an NFVO gets from /oauth2/token). */
+  token(): Promise<string> {
+    return fetchToken(this.url, CLIENT);
   }
 
   /** Every VNFC this stand's VNFM started is stopped; the temporary directory goes. */
