@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { monitoringForVnfm } from "../../monitoring/vnfm-monitoring.js";
+import { SqliteStore } from "../../vnfs/runtime-kit/store/sqlite/sqlite-store.js";
 import { ConformanceValidator } from "../support/openapi-conformance.js";
 import { referenceAvailable, referencePath } from "../support/reference.js";
 import { CallbackServer, call } from "./support/api-harness.js";
@@ -157,3 +160,27 @@ describe.runIf(available)(
     });
   },
 );
+
+describe("--monitoring configuration", () => {
+  it("refuses an external issuer without the agent's credentials, and bad IVF_MONITOR_* values, listing each", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ivf-vnfm-monitoring-config-"));
+    const logger = pino({ level: "silent" });
+    const store = await SqliteStore.open({ path: join(dir, "vnfm.sqlite"), logger });
+    const host = { vnfmUrl: "http://127.0.0.1:1", apiRoot: "http://127.0.0.1:1", store, logger };
+    try {
+      await expect(
+        monitoringForVnfm({ ...host, env: {}, auth: { mode: "external", verify: async () => ({}) } }),
+      ).rejects.toThrow(/IVF_MONITOR_TOKEN_URL, IVF_MONITOR_CLIENT_ID and IVF_MONITOR_CLIENT_SECRET/);
+      await expect(
+        monitoringForVnfm({
+          ...host,
+          env: { IVF_MONITOR_INTERVAL: "often", IVF_MONITOR_HEAL_AFTER: "0" },
+          auth: { mode: "none" },
+        }),
+      ).rejects.toThrow(/IVF_MONITOR_INTERVAL="often" is not a duration[\s\S]*IVF_MONITOR_HEAL_AFTER/);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
