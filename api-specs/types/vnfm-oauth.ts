@@ -45,7 +45,7 @@ export interface components {
         /** @description RFC 6749 section 5.2 error response. */
         TokenError: {
             /** @enum {string} */
-            error: "invalid_request" | "invalid_client" | "unsupported_grant_type";
+            error: "invalid_request" | "invalid_client" | "unsupported_grant_type" | "slow_down";
             error_description?: string;
         };
     };
@@ -93,6 +93,17 @@ export interface operations {
                 headers: {
                     /** @description Basic challenge. */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Too many token requests from this client address (error `slow_down`). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

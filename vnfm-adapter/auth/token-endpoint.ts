@@ -2,10 +2,16 @@
  * The adapter's OAuth 2.0 token endpoint (RFC 6749 4.4, client credentials). Clients
  * authenticate with HTTP Basic or client_id/client_secret form fields. Errors follow RFC 6749
  * 5.2 (not ProblemDetails: OAuth clients expect that shape). Secrets are never logged.
+ * Requests are rate limited per client address before the secret is checked, so secrets cannot
+ * be guessed at the speed of the server: beyond the bucket, 429 `slow_down` with Retry-After.
  */
 import express, { Router, type Request, type Response } from "express";
 import type { components } from "../../api-specs/types/vnfm-oauth.js";
+import { RateLimiter } from "../../vnfs/runtime-kit/http/rate-limiter.js";
 import type { LocalTokenIssuer } from "./token-verifier.js";
+
+/** Token requests per second per client address (burst of twice as many). */
+export const TOKEN_RATE_PER_SECOND = 10;
 
 type TokenResponse = components["schemas"]["TokenResponse"];
 type TokenError = components["schemas"]["TokenError"];
@@ -36,10 +42,23 @@ function credentials(req: Request): { id?: string; secret?: string } {
   };
 }
 
-export function tokenEndpoint(issuer: LocalTokenIssuer): Router {
+export function tokenEndpoint(
+  issuer: LocalTokenIssuer,
+  limiter = new RateLimiter({ perSecond: TOKEN_RATE_PER_SECOND, burst: TOKEN_RATE_PER_SECOND * 2 }),
+): Router {
   const router = Router();
   router.use(express.urlencoded({ extended: false, limit: "8kb" }));
   router.post("/", async (req, res) => {
+    const wait = limiter.take(req.socket.remoteAddress ?? "unknown");
+    if (wait > 0) {
+      res.setHeader("Retry-After", String(wait));
+      return oauthError(
+        res,
+        429,
+        "slow_down",
+        `too many token requests from this address; retry in ${wait} s`,
+      );
+    }
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (body.grant_type !== "client_credentials")
       return oauthError(
