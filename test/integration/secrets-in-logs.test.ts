@@ -11,7 +11,8 @@ import { describeWithServices, serviceAddresses } from "../support/services.js";
  * Secrets come from configuration and are never logged (issue "Security"). IVFs run as real
  * processes at debug level with secrets in their environment: identity's bootstrap client secret,
  * cloud-api's application keys, the field gateway's device API key (in its provisioning file)
- * and MQTT broker password, and a MongoDB URL with a password. The test drives the success and
+ * and MQTT broker password, the OPC UA adapter's server passwords (in its servers file and in an
+ * environment variable it names), and a MongoDB URL with a password. The test drives the success and
  * the failure path of every credential (right and wrong secrets, valid and tampered tokens, a
  * device key in an MQTT topic, a store that cannot be reached) and then searches every line the
  * processes wrote, stdout and stderr, for each secret, including the wrong ones a user might
@@ -28,6 +29,8 @@ const SECRETS = {
   wrongDeviceKey: unique("Wrong-Device-Key"),
   mqttPassword: unique("Mqtt-Password"),
   databasePassword: unique("Db-Password"),
+  opcuaPassword: unique("Opcua-Password"),
+  opcuaPasswordFromEnv: unique("Opcua-Env-Password"),
 };
 /** Secrets identity hands out during the run. */
 const issued: string[] = [];
@@ -222,6 +225,43 @@ await describeWithServices(["mosquitto"], "secrets in configuration never reach 
       "the gateway to log the refused MQTT message",
     );
   });
+
+  it("opcua-adapter: server passwords, inline and from the environment, on the failing connection path", async () => {
+    const serversFile = join(dir, "servers.json");
+    const server = (id: string, identity: Record<string, string>) => ({
+      id,
+      tenant: "acme",
+      endpointUrl: "opc.tcp://127.0.0.1:9",
+      securityMode: "None",
+      securityPolicy: "None",
+      identity: { type: "username", userName: "plc-reader", ...identity },
+      connection: { initialDelayMs: 200, maxDelayMs: 500 },
+      mappings: [{ nodeId: "ns=1;s=Counter", deviceId: id, attribute: "count" }],
+    });
+    writeFileSync(
+      serversFile,
+      JSON.stringify({
+        servers: [
+          server("press", { password: SECRETS.opcuaPassword }),
+          server("lathe", { passwordEnv: "PLC_LATHE_PASSWORD" }),
+        ],
+      }),
+    );
+    const adapter = await startIvfProcess("opcua-adapter", {
+      IVF_DATA_DIR: join(dir, "opcua"),
+      IVF_OPCUA_SERVERS_FILE: serversFile,
+      IVF_OPCUA_PKI_DIR: join(dir, "opcua-pki"),
+      PLC_LATHE_PASSWORD: SECRETS.opcuaPasswordFromEnv,
+    });
+    await until(
+      () => ["acme.press", "acme.lathe"].every((server) => adapter.logs().includes(`serving ${server}`)),
+      "the adapter to serve both servers",
+      60_000,
+    );
+    // node-opcua keeps retrying the connection; the failure is reported when the worker stops.
+    await adapter.stop();
+    expect(adapter.logs()).toContain("opcua_connect_failed");
+  }, 120_000);
 
   it("a store URL with a password: the start-up failure is logged without it", async () => {
     const { child, logs } = run("identity", {
