@@ -30,9 +30,10 @@ export type HostResolver = (
 const systemResolver: HostResolver = (host, callback) => dnsLookup(host, { all: true }, callback);
 
 export class WebhookSender {
+  /** Own agents (no keep-alive: every attempt resolves and checks its target afresh). */
   private readonly agents = {
-    "http:": new http.Agent({ keepAlive: true }),
-    "https:": new https.Agent({ keepAlive: true }),
+    "http:": new http.Agent({ keepAlive: false }),
+    "https:": new https.Agent({ keepAlive: false }),
   };
 
   constructor(
@@ -89,7 +90,8 @@ export class WebhookSender {
       );
       request.on("response", (response) => {
         clearTimeout(timer);
-        response.resume();
+        // Only the status counts: the body is not read, so an endless answer cannot hold the sender.
+        response.destroy();
         resolve(response.statusCode ?? 0);
       });
       request.on("error", (error) => {
