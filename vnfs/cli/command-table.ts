@@ -69,7 +69,7 @@ export const commands: CommandEntry[] = [
   },
   {
     name: "config",
-    summary: "List every environment variable the product reads (--markdown for the README table)",
+    summary: "List every environment variable the product reads (--markdown; --write docs/configuration.md)",
     load: () => import("./config-command.js"),
   },
 ];

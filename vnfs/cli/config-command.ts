@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { commonSettings } from "../runtime-kit/config/common-settings.js";
 import type { ConfigSpec, Setting } from "../runtime-kit/config/env-config.js";
 import { functions, loadDefinition } from "../functions.js";
@@ -21,14 +22,23 @@ const components: { name: string; load(): Promise<ConfigSpec> }[] = [
 ];
 
 /**
- * `ivf config [--markdown]`: every environment variable the product reads, common ones first,
- * then each function's, with default and meaning (the README's configuration table is this
- * command's --markdown output).
+ * `ivf config [--markdown] [--write <file>]`: every environment variable the product reads,
+ * common ones first, then each function's, with default and meaning. docs/configuration.md holds
+ * the --markdown output between its config-table markers; `--write` replaces that block.
  */
 export async function run(args: string[]): Promise<number> {
-  const unknown = args.filter((arg) => arg !== "--markdown");
+  const usage = "usage: ivf config [--markdown] [--write <file with config-table markers>]";
+  const writeAt = args.indexOf("--write");
+  const target = writeAt >= 0 ? args[writeAt + 1] : undefined;
+  if (writeAt >= 0 && (!target || target.startsWith("--"))) {
+    console.error(`ivf config: --write needs a file name\n${usage}`);
+    return 2;
+  }
+  const unknown = args.filter(
+    (arg, index) => arg !== "--markdown" && index !== writeAt && index !== writeAt + 1,
+  );
   if (unknown.length > 0) {
-    console.error(`ivf config: unknown option ${unknown.join(" ")}\nusage: ivf config [--markdown]`);
+    console.error(`ivf config: unknown option ${unknown.join(" ")}\n${usage}`);
     return 2;
   }
   const rows = new Map<string, Row>();
@@ -52,7 +62,10 @@ export async function run(args: string[]): Promise<number> {
       );
     }
   }
-  console.log(args.includes("--markdown") ? markdown([...rows.values()]) : text([...rows.values()]));
+  if (target) {
+    const written = writeTable(target, markdown([...rows.values()]));
+    if (written !== 0) return written;
+  } else console.log(args.includes("--markdown") ? markdown([...rows.values()]) : text([...rows.values()]));
   for (const entry of unavailable) console.error(`ivf config: settings of ${entry} are not listed`);
   return unavailable.length > 0 ? 1 : 0;
 }
@@ -106,4 +119,27 @@ function text(rows: Row[]): string {
         `${row.env}  [${row.usedBy.join(", ")}]  ${row.kind}, default ${row.defaultValue}${row.secret ? ", secret" : ""}\n    ${row.description}`,
     )
     .join("\n");
+}
+
+export const TABLE_START = "<!-- config-table:start -->";
+export const TABLE_END = "<!-- config-table:end -->";
+
+/** Replaces the block between the config-table markers of `file` with `table`. */
+function writeTable(file: string, table: string): number {
+  let content: string;
+  try {
+    content = readFileSync(file, "utf8");
+  } catch (error) {
+    console.error(`ivf config: cannot read ${file}: ${(error as Error).message}`);
+    return 2;
+  }
+  const start = content.indexOf(TABLE_START);
+  const end = content.indexOf(TABLE_END);
+  if (start < 0 || end < start) {
+    console.error(`ivf config: ${file} has no "${TABLE_START}" ... "${TABLE_END}" block to replace`);
+    return 2;
+  }
+  writeFileSync(file, `${content.slice(0, start + TABLE_START.length)}\n${table}\n${content.slice(end)}`);
+  console.error(`ivf config: configuration table written to ${file}`);
+  return 0;
 }
