@@ -17,4 +17,15 @@ describe("token-bucket rate limiter", () => {
     expect(limiter.take("client-0", 0)).toBe(0);
     expect(limiter.take("client-9999", 0)).toBe(1);
   });
+
+  it("tells how long a key must wait without taking a token", () => {
+    const limiter = new RateLimiter({ perSecond: 1, burst: 2 });
+    expect(limiter.wait("a", 0)).toBe(0);
+    limiter.take("a", 0);
+    expect(limiter.wait("a", 0)).toBe(0);
+    limiter.take("a", 0);
+    expect(limiter.wait("a", 0)).toBe(1);
+    expect(limiter.wait("a", 0)).toBe(1);
+    expect(limiter.wait("a", 1000)).toBe(0);
+  });
 });

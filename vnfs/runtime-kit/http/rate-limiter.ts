@@ -30,6 +30,18 @@ export class RateLimiter {
     return Math.ceil((1 - bucket.tokens) / perSecond);
   }
 
+  /**
+   * The seconds to wait before `key` has a token, without taking one (0: it has one). For
+   * limits on failures: check before the costly attempt, `take` only when it failed.
+   */
+  wait(key: string, now = Date.now()): number {
+    const { perSecond, burst } = this.options;
+    const bucket = this.buckets.get(key);
+    if (!bucket) return 0;
+    const tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * perSecond);
+    return tokens >= 1 ? 0 : Math.ceil((1 - tokens) / perSecond);
+  }
+
   private evict(): void {
     const max = this.options.maxKeys ?? 100_000;
     while (this.buckets.size > max) this.buckets.delete(this.buckets.keys().next().value!);

@@ -4,6 +4,12 @@ import type { AddressInfo } from "node:net";
 import { Aedes, type AedesOptions } from "aedes";
 import type { Logger } from "../logging/logger.js";
 import type { TlsMaterial } from "../http/tls-material.js";
+import {
+  ConnectionGuard,
+  DEFAULT_CONNECTION_LIMITS,
+  type BrokerRefusal,
+  type ConnectionLimits,
+} from "./connection-guard.js";
 
 /**
  * An in-process MQTT broker (aedes) for single-machine runs with no broker installed
@@ -16,6 +22,9 @@ import type { TlsMaterial } from "../http/tls-material.js";
  * Optionally a second, mqtts listener serves the same broker with the given certificate; with a
  * CA, clients may present a certificate, which the TLS layer verifies (and checks against the
  * CRL) without ending the handshake, so that the `policy` hooks can refuse with a clear reason.
+ *
+ * Both listeners share one connection guard (connection-guard.ts): packet size, open
+ * connections and connection rate per address.
  */
 export interface EmbeddedBroker {
   url: string;
@@ -23,6 +32,8 @@ export interface EmbeddedBroker {
   /** mqtts:// URL when the TLS listener runs. */
   tlsUrl?: string;
   tlsPort?: number;
+  /** Connections closed or refused by the guard, by reason. */
+  refused: Readonly<Record<BrokerRefusal, number>>;
   close(): Promise<void>;
 }
 
@@ -36,6 +47,10 @@ export interface EmbeddedBrokerOptions {
   logger: Logger;
   tls?: { port?: number; material: TlsMaterial };
   policy?: BrokerPolicy;
+  /** Defaults: DEFAULT_CONNECTION_LIMITS. */
+  limits?: Partial<ConnectionLimits>;
+  /** Called for each connection the guard closes or refuses (metrics). */
+  onRefusal?: (reason: BrokerRefusal) => void;
 }
 
 export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
@@ -44,6 +59,12 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
   broker.on("clientError", (client, error) => {
     options.logger.debug({ clientId: client.id, err: error }, "embedded MQTT broker: client error");
   });
+  const guard = new ConnectionGuard(
+    { ...DEFAULT_CONNECTION_LIMITS, ...options.limits },
+    options.logger,
+    options.onRefusal,
+  );
+  const handle = guard.admit((socket) => broker.handle(socket));
   const shownHost = host.includes(":") ? `[${host}]` : host;
   const servers: Server[] = [];
   const listenOn = async (server: Server, port: number): Promise<number> => {
@@ -54,15 +75,15 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
     });
     return (server.address() as AddressInfo).port;
   };
-  const port = await listenOn(createServer(broker.handle), options.port ?? 0);
+  const port = await listenOn(createServer(handle), options.port ?? 0);
   const url = `mqtt://${shownHost}:${port}`;
-  const started: EmbeddedBroker = { url, port, close: () => close(broker, servers) };
+  const started: EmbeddedBroker = { url, port, refused: guard.refused, close: () => close(broker, servers) };
   options.logger.info({ event: "mqtt-broker-listening", url }, `embedded MQTT broker on ${url}`);
   if (options.tls) {
     const material = options.tls.material;
     const tlsServer = createTlsServer(
       { ...material, requestCert: material.ca !== undefined, rejectUnauthorized: false },
-      broker.handle,
+      handle,
     );
     tlsServer.on("tlsClientError", (error) =>
       options.logger.warn({ err: { message: error.message } }, "embedded MQTT broker: TLS handshake failed"),
