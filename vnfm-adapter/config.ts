@@ -131,6 +131,15 @@ export const vnfmSettings = {
     max: 10_000,
     default: 100,
   },
+  apiRate: {
+    kind: "integer",
+    env: "IVF_VNFM_API_RATE",
+    description:
+      "Requests per second one client may make on vnflcm and vnfpkgm (token bucket, burst of twice as many); beyond: 429 with Retry-After",
+    min: 1,
+    max: 1_000_000,
+    default: 1000,
+  },
   notifyMaxAttempts: {
     kind: "integer",
     env: "IVF_VNFM_NOTIFY_MAX_ATTEMPTS",

@@ -27,6 +27,8 @@ export const errorCatalogue = {
   UNPROCESSABLE: { status: 422, title: "Unprocessable Entity" },
   PACKAGE_REJECTED: { status: 422, title: "VNF package rejected" },
   CALLBACK_TEST_FAILED: { status: 422, title: "Callback URI test failed" },
+  // SOL013 6.4 lists 429 Too Many Requests among the common error responses of every resource.
+  TOO_MANY_REQUESTS: { status: 429, title: "Too Many Requests" },
   INTERNAL: { status: 500, title: "Internal Server Error" },
 } as const;
 

@@ -10,6 +10,7 @@ import { bearerGuard } from "./auth/bearer-guard.js";
 import { tokenEndpoint } from "./auth/token-endpoint.js";
 import type { LocalTokenIssuer, TokenVerifier } from "./auth/token-verifier.js";
 import { problemHandler } from "./api/problem.js";
+import { DEFAULT_API_RATE, sol003RateLimit } from "./api/client-rate-limit.js";
 import { SpecSchemas } from "./api/spec-schemas.js";
 import { vnflcmV1Router } from "./api/vnflcm-v1-router.js";
 import { vnflcmV2Router } from "./api/vnflcm-v2-router.js";
@@ -49,6 +50,8 @@ export interface VnfmOptions {
    * themselves with this VNFM's verifier.
    */
   extraApis?: RequestHandler[];
+  /** Requests per client on vnflcm and vnfpkgm (default 1000/s, burst 2000); beyond: 429. */
+  rateLimit?: { perSecond: number; burst: number };
 }
 
 export interface Vnfm {
@@ -141,6 +144,7 @@ export async function createVnfm(options: VnfmOptions): Promise<Vnfm> {
     });
   }
   if (options.auth) app.use(["/vnflcm", "/vnfpkgm"], bearerGuard(options.auth.verifier));
+  app.use(["/vnflcm", "/vnfpkgm"], sol003RateLimit(options.rateLimit ?? DEFAULT_API_RATE));
   app.use("/vnflcm/v2", vnflcmV2Router(v2));
   app.use("/vnflcm/v1", vnflcmV1Router(v1));
   app.use("/vnfpkgm/v2", vnfpkgmV2Router(pkgm, maxPackageBytes));

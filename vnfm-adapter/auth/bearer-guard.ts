@@ -22,7 +22,9 @@ export function bearerGuard(verifier: TokenVerifier): RequestHandler {
       );
     }
     try {
-      await verifier.verify(header.slice(7).trim());
+      const claims = await verifier.verify(header.slice(7).trim());
+      // The client the API rate limit counts (api/client-rate-limit.ts).
+      res.locals.client = claims.sub ?? (typeof claims.client_id === "string" ? claims.client_id : undefined);
       next();
     } catch (error) {
       res.setHeader("WWW-Authenticate", 'Bearer realm="ivf-vnfm", error="invalid_token"');

@@ -126,6 +126,7 @@ async function serve(config: VnfmConfig, logger: Logger, withMonitoring: boolean
     logger,
     apiRoot,
     pageSize: config.pageSize,
+    rateLimit: { perSecond: config.apiRate, burst: 2 * config.apiRate },
     defaultGraceMs: config.gracePeriod,
     callbackTest: { v1: config.callbackTestV1, v2: config.callbackTestV2, timeoutMs: config.notifyTimeout },
     delivery: {
