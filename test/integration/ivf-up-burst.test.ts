@@ -1,5 +1,13 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -63,8 +71,27 @@ describe("ivf up --scenario burst", () => {
     expect(report).toMatch(/SCALE_IN .* COMPLETED \(isAutomaticInvocation\)/);
     expect(report).toMatch(/Peak backlog {4}oldest message \d+\.\d s in [a-z-]+/);
     expect(output).toContain("ivf up: stopped");
-    // Nothing left behind: no VNFC of this platform home, and the ivf up process itself is gone.
+    // Nothing left behind: no VNFC of this platform home, no meter process of this run, and the
+    // ivf up process itself is gone.
     expect(leftoverVnfcPids(join(home, "data"))).toEqual([]);
+    expect(meterProcesses(home)).toEqual([]);
     expect(pidAlive(child.pid!)).toBe(false);
   }, 1_100_000);
 });
+
+/** Burst meter processes (burst-process.ts) started by an `ivf up` of this home (Linux /proc). */
+function meterProcesses(platformHome: string): number[] {
+  if (!existsSync("/proc")) return [];
+  const read = (pid: string, file: string): string => {
+    try {
+      return readFileSync(`/proc/${pid}/${file}`, "utf8");
+    } catch {
+      return "";
+    }
+  };
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => read(pid, "cmdline").includes("--ivf-meter-burst"))
+    .filter((pid) => read(pid, "environ").split("\0").includes(`IVF_HOME=${platformHome}`))
+    .map(Number);
+}
