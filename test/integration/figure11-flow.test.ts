@@ -1,3 +1,9 @@
+import {
+  DEFAULT_TELEMETRY_PARTITIONS,
+  partitionedTelemetryRoutingKey,
+  telemetryPartitionQueue,
+} from "../../vnfs/runtime-kit/primitives/telemetry-partitions.js";
+import { unpartitionedQueue } from "../../vnfs/request-processor/partitions/unpartitioned-forwarder.js";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -46,6 +52,13 @@ const names = {
   prefix: `f11-${run}/v1`,
   notifications: `f11-${run}/notifications`,
 };
+/** The request processors' telemetry queues: one per partition, and the one forwarding unpartitioned keys. */
+const requestQueues = () => [
+  ...Array.from({ length: DEFAULT_TELEMETRY_PARTITIONS }, (_, partition) =>
+    telemetryPartitionQueue(names.queue, partition),
+  ),
+  unpartitionedQueue(names.queue),
+];
 
 interface Answer {
   status: number;
@@ -92,15 +105,19 @@ await describeWithServices(["rabbitmq", "mosquitto"], "TR 103 527 Figure 11 mess
     });
   const deadLettered = async (): Promise<{ error: string; body: Record<string, unknown> }[]> => {
     const found: { error: string; body: Record<string, unknown> }[] = [];
-    for (;;) {
-      // Structural refusals would land here too; the assertions name the code they expect.
-      const message = await channel.get(`${names.queue}.dlq`, { noAck: true });
-      if (!message) return found;
-      found.push({
-        error: String(message.properties.headers?.["x-dead-letter-error"] ?? ""),
-        body: JSON.parse(message.content.toString()) as Record<string, unknown>,
-      });
+    // Every telemetry partition queue has its own DLQ.
+    for (const queue of requestQueues()) {
+      for (;;) {
+        // Structural refusals would land here too; the assertions name the code they expect.
+        const message = await channel.get(`${queue}.dlq`, { noAck: true });
+        if (!message) break;
+        found.push({
+          error: String(message.properties.headers?.["x-dead-letter-error"] ?? ""),
+          body: JSON.parse(message.content.toString()) as Record<string, unknown>,
+        });
+      }
     }
+    return found;
   };
   const dlq: { error: string; body: Record<string, unknown> }[] = [];
   const waitForDeadLetter = (code: string, deviceId: string) =>
@@ -212,8 +229,10 @@ await describeWithServices(["rabbitmq", "mosquitto"], "TR 103 527 Figure 11 mess
     for (const ivf of running.reverse()) await ivf.stop().catch(() => undefined);
     await identity?.stop();
     if (channel) {
-      await channel.deleteQueue(names.queue).catch(() => undefined);
-      await channel.deleteQueue(`${names.queue}.dlq`).catch(() => undefined);
+      for (const queue of requestQueues()) {
+        await channel.deleteQueue(queue).catch(() => undefined);
+        await channel.deleteQueue(`${queue}.dlq`).catch(() => undefined);
+      }
       for (const queue of [commandsQueue(names.commands), statusQueue(names.commands)]) {
         await channel.deleteQueue(queue).catch(() => undefined);
         await channel.deleteQueue(`${queue}.dlq`).catch(() => undefined);
@@ -357,11 +376,14 @@ await describeWithServices(["rabbitmq", "mosquitto"], "TR 103 527 Figure 11 mess
         messageId: randomBytes(16).toString("hex"),
       });
     // Step 3, semantic validation: an attribute the group does not declare.
-    forge("telemetry.acme.valve-1", primitive("acme", "valve-1", { attribute: "colour", value: 5 }));
+    // Forged primitives carry the partition word, as every publisher's do (telemetry-partitions.ts).
+    const key = (tenant: string, deviceId: string) =>
+      partitionedTelemetryRoutingKey(tenant, deviceId, DEFAULT_TELEMETRY_PARTITIONS);
+    forge(key("acme", "valve-1"), primitive("acme", "valve-1", { attribute: "colour", value: 5 }));
     // Step 4, resource check: a device the store does not know.
-    forge("telemetry.acme.ghost-1", primitive("acme", "ghost-1", { attribute: "power", value: 6 }));
+    forge(key("acme", "ghost-1"), primitive("acme", "ghost-1", { attribute: "power", value: 6 }));
     // Step 5, access control: data filed under another tenant's routing key.
-    forge("telemetry.globex.valve-1", primitive("acme", "valve-1", { attribute: "power", value: 7 }));
+    forge(key("globex", "valve-1"), primitive("acme", "valve-1", { attribute: "power", value: 7 }));
     expect((await waitForDeadLetter("ATTRIBUTE_NOT_ALLOWED", "valve-1")).error).toContain('"colour"');
     expect((await waitForDeadLetter("UNKNOWN_DEVICE", "ghost-1")).error).toContain("ghost-1");
     expect((await waitForDeadLetter("ROUTING_MISMATCH", "valve-1")).error).toContain(

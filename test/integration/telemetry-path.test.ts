@@ -1,3 +1,8 @@
+import {
+  DEFAULT_TELEMETRY_PARTITIONS,
+  telemetryPartitionQueue,
+} from "../../vnfs/runtime-kit/primitives/telemetry-partitions.js";
+import { unpartitionedQueue } from "../../vnfs/request-processor/partitions/unpartitioned-forwarder.js";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -244,7 +249,16 @@ async function deleteTopology(): Promise<void> {
   const connection = await amqplib.connect(serviceAddresses.rabbitmq.url);
   try {
     const channel = await connection.createChannel();
-    for (const queue of [names.queue, `${names.queue}.dlq`]) await channel.deleteQueue(queue);
+    const queues = [
+      ...Array.from({ length: DEFAULT_TELEMETRY_PARTITIONS }, (_, partition) =>
+        telemetryPartitionQueue(names.queue, partition),
+      ),
+      unpartitionedQueue(names.queue),
+    ];
+    for (const queue of queues) {
+      await channel.deleteQueue(queue);
+      await channel.deleteQueue(`${queue}.dlq`);
+    }
     for (const exchange of [names.requests, names.events]) await channel.deleteExchange(exchange);
     await channel.close();
   } finally {

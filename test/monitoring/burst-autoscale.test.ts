@@ -5,7 +5,7 @@ import { referenceAvailable, referencePath } from "../support/reference.js";
 import { call } from "./support/api-harness.js";
 import { indicatorOddities } from "./support/sol003-oddities.js";
 import { runBurst, type BurstRun } from "./support/burst-run.js";
-import { BurstStand } from "./support/burst-stand.js";
+import { BurstStand, telemetryQueueStats } from "./support/burst-stand.js";
 import type { ScaleOcc } from "./support/burst-lcm.js";
 
 /**
@@ -151,6 +151,6 @@ describe.runIf(referenceAvailable())("burst scenario on the local VIM", () => {
     expect(run.load.sent).toBeGreaterThan(5000);
     expect(run.stored).toBe(run.load.sent);
     expect(run.lost).toBe(0);
-    expect((await stand.bus.queueStats(`request-processor.telemetry.dlq`)).ready).toBe(0);
+    expect((await telemetryQueueStats(stand.bus, ".dlq")).ready).toBe(0);
   }, 600_000);
 });

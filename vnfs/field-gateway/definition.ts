@@ -50,7 +50,14 @@ export const definition: IvfDefinition<typeof fieldGatewaySettings> = {
       lingerMs: config.batchLinger,
       maxInFlight: config.maxInFlight,
     });
-    const intake = new TelemetryIntake(directory, publisher, kpis, logger, config.maxFutureSkew);
+    const intake = new TelemetryIntake(
+      directory,
+      publisher,
+      kpis,
+      logger,
+      config.maxFutureSkew,
+      config.telemetryPartitions,
+    );
     const backpressure = setInterval(() => kpis.backpressure.set(publisher.saturated ? 1 : 0), 1000);
     backpressure.unref();
 

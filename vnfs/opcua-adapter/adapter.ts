@@ -28,6 +28,8 @@ export interface AdapterOptions {
   handoverTimeoutMs: number;
   connectRetryMs: number;
   checkpointIntervalMs: number;
+  /** IVF_TELEMETRY_PARTITIONS: the partition word of every primitive's routing key. */
+  telemetryPartitions?: number;
 }
 
 interface Entry {
@@ -195,6 +197,7 @@ export class OpcuaAdapter {
       }),
       retryDelayMs: this.options.connectRetryMs,
       checkpointIntervalMs: this.options.checkpointIntervalMs,
+      ...(this.options.telemetryPartitions ? { telemetryPartitions: this.options.telemetryPartitions } : {}),
     });
     this.entries.set(key, entry);
     this.options.logger.info({ event: "worker_started", server: key, role }, `serving ${key} as ${role}`);

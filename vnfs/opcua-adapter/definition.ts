@@ -55,6 +55,7 @@ async function startOpcuaAdapter(context: IvfContext<typeof opcuaSettings>): Pro
     handoverTimeoutMs: config.handoverTimeout,
     connectRetryMs: config.connectRetry,
     checkpointIntervalMs: config.checkpointInterval,
+    telemetryPartitions: config.telemetryPartitions,
   });
   await adapter.start();
   context.readiness.add("opcua", () => adapter.reconciled);

@@ -4,10 +4,13 @@ import type { Logger } from "../runtime-kit/logging/logger.js";
 import {
   MAX_MEASUREMENTS_PER_PRIMITIVE,
   REQUESTS_EXCHANGE,
-  telemetryRoutingKey,
   type Measurement,
   type TelemetryPrimitive,
 } from "../runtime-kit/primitives/request-primitive.js";
+import {
+  DEFAULT_TELEMETRY_PARTITIONS,
+  partitionedTelemetryRoutingKey,
+} from "../runtime-kit/primitives/telemetry-partitions.js";
 import type { OpcuaKpis } from "./kpis.js";
 import type { OpcuaServerConfig } from "./server-config.js";
 import type { Notification } from "./subscription.js";
@@ -34,6 +37,8 @@ export interface PublisherOptions {
   onBackpressure?: (paused: boolean) => void;
   /** Extra headers (the ownership fencing token travels here). */
   headers?: () => Record<string, string>;
+  /** IVF_TELEMETRY_PARTITIONS (default DEFAULT_TELEMETRY_PARTITIONS). */
+  telemetryPartitions?: number;
 }
 
 export function notificationKey(tenant: string, server: string, notification: Notification): string {
@@ -173,7 +178,11 @@ export class Publisher {
       measurements,
     };
     return {
-      routingKey: telemetryRoutingKey(server.tenant, deviceId),
+      routingKey: partitionedTelemetryRoutingKey(
+        server.tenant,
+        deviceId,
+        this.options.telemetryPartitions ?? DEFAULT_TELEMETRY_PARTITIONS,
+      ),
       messageId: `opcua-${hash.digest("base64url")}`,
       headers: { ...headers, "opcua-server": server.id },
       body: primitive as unknown as OutgoingMessage["body"],

@@ -29,6 +29,7 @@ export interface WorkerDeps {
   fence: () => Record<string, string>;
   retryDelayMs: number;
   checkpointIntervalMs: number;
+  telemetryPartitions?: number;
 }
 
 export class ServerWorker {
@@ -106,6 +107,7 @@ export class ServerWorker {
       logger,
       checkpoint: this.checkpoint,
       headers: this.deps.fence,
+      ...(this.deps.telemetryPartitions ? { telemetryPartitions: this.deps.telemetryPartitions } : {}),
       onBackpressure: (paused) => void this.subscription?.setPublishing(!paused),
     });
     const publisher = this.publisher;

@@ -3,7 +3,9 @@ import { IvfKpis } from "../runtime-kit/metrics/ivf-kpis.js";
 import { openDeviceCollections } from "../field-gateway/registry/device-records.js";
 import { requestProcessorSettings } from "./settings.js";
 import { telemetryHandler } from "./handling/handle-telemetry.js";
-import { SemanticValidator } from "./handling/semantic-validation.js";
+import { DeviceOrderedValidator } from "./partitions/device-ordered-validator.js";
+import { startPartitionedConsumption } from "./partitions/partitioned-consumption.js";
+import { telemetryPartitionQueue } from "../runtime-kit/primitives/telemetry-partitions.js";
 import {
   LATEST_VALUES,
   MEASUREMENTS,
@@ -20,9 +22,10 @@ import {
 const CAPACITY_PER_SECOND = 1200;
 
 /**
- * The request processor (TR 103 527 "request processing and orchestration logic"): competing
- * consumers of the telemetry work queue, storing measurements idempotently and announcing them
- * on iot.events (docs/design/telemetry-path.md).
+ * The request processor (TR 103 527 "request processing and orchestration logic"): consumes the
+ * telemetry partitions it owns (one instance per partition at a time, so per-device order holds
+ * through scaling), stores measurements idempotently and announces them on iot.events in order
+ * (docs/design/telemetry-path.md).
  */
 export const definition: IvfDefinition<typeof requestProcessorSettings> = {
   name: "request-processor",
@@ -35,16 +38,16 @@ export const definition: IvfDefinition<typeof requestProcessorSettings> = {
     const { devices, groups } = await openDeviceCollections(store);
     const measurements = await store.collection<MeasurementRecord>(MEASUREMENTS, measurementIndexes);
     const latest = await store.collection<LatestValueRecord>(LATEST_VALUES, latestValueIndexes);
-    const validator = new SemanticValidator(devices, groups, config.maxFutureSkew, config.registryCacheTtl);
+    const validator = new DeviceOrderedValidator(
+      devices,
+      groups,
+      config.maxFutureSkew,
+      config.registryCacheTtl,
+      config.telemetryPartitions,
+    );
 
     await bus.declareExchange(config.requestsExchange);
     await bus.declareExchange(config.eventsExchange);
-    const queue = {
-      name: config.queue,
-      exchange: config.requestsExchange,
-      bindings: ["telemetry.#"],
-      maxDeliveries: config.maxDeliveries,
-    };
     const handler = telemetryHandler({
       bus,
       eventsExchange: config.eventsExchange,
@@ -53,17 +56,35 @@ export const definition: IvfDefinition<typeof requestProcessorSettings> = {
       validator,
       kpis,
       logger,
-      batch: { maxSize: Math.min(config.batchSize, config.prefetch), lingerMs: config.batchLinger },
+      // Ordered: batches are stored and announced one after the other (per-device order of events).
+      batch: {
+        maxSize: Math.min(config.batchSize, config.prefetch),
+        lingerMs: config.batchLinger,
+        ordered: true,
+      },
     });
-    const consumer = await bus.consume(queue, handler, {
+    // Per-device order through scaling: one queue per partition, one owning instance at a time
+    // (docs/design/telemetry-path.md "Per-device order").
+    const partitioned = await startPartitionedConsumption({
+      bus,
+      store,
+      logger,
+      handler,
+      instanceId: context.instanceId,
+      exchange: config.requestsExchange,
+      queuePrefix: config.queue,
+      partitions: config.telemetryPartitions,
       prefetch: config.prefetch,
-      consumerTag: context.instanceId,
+      maxDeliveries: config.maxDeliveries,
+      leaseTtlMs: config.partitionLeaseTtl,
+      reconcileMs: config.partitionReconcile,
+      drainTimeoutMs: Math.max(1000, Math.min(config.shutdownGrace - 1000, config.partitionLeaseTtl / 2)),
     });
-    kpis.watchQueue(bus, config.queue);
+    for (let partition = 0; partition < config.telemetryPartitions; partition++) {
+      kpis.watchQueue(bus, telemetryPartitionQueue(config.queue, partition));
+    }
     context.readiness.add("consumer", () => bus.isHealthy());
-    // Drain on SIGTERM: stop taking deliveries, let in-flight ones finish, hand back the rest.
-    context.shutdown.add("drain telemetry consumer", () =>
-      consumer.stop(Math.max(1000, config.shutdownGrace - 1000)),
-    );
+    // Drain on SIGTERM: leave the membership, drain every owned partition, release its lease.
+    context.shutdown.add("drain telemetry partitions", () => partitioned.stop());
   },
 };

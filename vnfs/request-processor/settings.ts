@@ -23,14 +23,16 @@ export const requestProcessorSettings = {
   queue: {
     kind: "string",
     env: "IVF_REQUEST_PROCESSOR_QUEUE",
-    description: "Durable work queue shared by all request-processor instances (competing consumers)",
-    pattern: /^[A-Za-z0-9_.:-]{1,250}$/,
+    description:
+      "Prefix of the durable telemetry partition queues <queue>.p<k> (one per IVF_TELEMETRY_PARTITIONS partition, one consuming instance each)",
+    pattern: /^[A-Za-z0-9_.:-]{1,240}$/,
     default: TELEMETRY_QUEUE,
   },
   prefetch: {
     kind: "integer",
     env: "IVF_REQUEST_PROCESSOR_PREFETCH",
-    description: "Unacknowledged deliveries one instance holds and processes concurrently",
+    description:
+      "Unacknowledged deliveries an instance owning every telemetry partition holds; each partition's consumer gets ceil(prefetch / partitions), at least 8",
     min: 1,
     max: 10_000,
     default: 500,
@@ -70,5 +72,19 @@ export const requestProcessorSettings = {
     env: "IVF_REQUEST_PROCESSOR_REGISTRY_CACHE_TTL",
     description: "How long device and group records are cached for semantic validation",
     default: 5000,
+  },
+  partitionLeaseTtl: {
+    kind: "duration",
+    env: "IVF_TELEMETRY_PARTITION_LEASE_TTL",
+    description:
+      "Lifetime of a telemetry partition lease and of an instance's membership; a crashed instance's partitions move after it",
+    default: 10_000,
+  },
+  partitionReconcile: {
+    kind: "duration",
+    env: "IVF_TELEMETRY_PARTITION_RECONCILE",
+    description:
+      "Period of lease renewal and partition rebalancing (keep it below a third of IVF_TELEMETRY_PARTITION_LEASE_TTL)",
+    default: 1000,
   },
 } satisfies ConfigSpec;

@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import {
+  DEFAULT_TELEMETRY_PARTITIONS,
+  partitionedTelemetryRoutingKey,
+} from "../../../vnfs/runtime-kit/primitives/telemetry-partitions.js";
 import type { MessageBus, OutgoingMessage } from "../../../vnfs/runtime-kit/bus/message-bus.js";
 import { createLogger } from "../../../vnfs/runtime-kit/logging/logger.js";
 import { parseTelemetryPrimitive } from "../../../vnfs/runtime-kit/primitives/request-primitive.js";
@@ -118,7 +122,11 @@ describe("publisher", () => {
     const later = new Date(at.getTime() + 100);
     const first = publisher.toMessages([note(items[0], 20), note(items[1], 1.2), note(items[0], 21, later)]);
     expect(first).toHaveLength(2);
-    expect(first[0]!.routingKey).toBe("telemetry.acme.press-1");
+    // The partition word routes it to the device's partition queue (per-device order).
+    expect(first[0]!.routingKey).toBe(
+      partitionedTelemetryRoutingKey("acme", "press-1", DEFAULT_TELEMETRY_PARTITIONS),
+    );
+    expect(first[0]!.routingKey).toMatch(/^telemetry\.acme\.press-1\.\d+$/);
     const primitive = parseTelemetryPrimitive(first[0]!.body);
     expect(primitive.measurements.map((m) => [m.attribute, m.value, m.timestamp])).toEqual([
       ["temperature", 20, at.toISOString()],

@@ -11,6 +11,13 @@ import {
   telemetryMessage,
   type TelemetryPrimitive,
 } from "../../../vnfs/runtime-kit/primitives/request-primitive.js";
+import { unpartitionedQueue } from "../../../vnfs/request-processor/partitions/unpartitioned-forwarder.js";
+import {
+  DEFAULT_TELEMETRY_PARTITIONS,
+  partitionedTelemetryMessage,
+  partitionedTelemetryRoutingKey,
+  telemetryPartitionQueue,
+} from "../../../vnfs/runtime-kit/primitives/telemetry-partitions.js";
 import { seedRegistry } from "../../../vnfs/field-gateway/provisioning/seed-registry.js";
 import {
   LATEST_VALUES,
@@ -53,12 +60,21 @@ beforeAll(async () => {
       events.push(delivery);
     },
   );
-  await bus.consume(
-    { name: "request-processor.telemetry.dlq", exchange: REQUESTS_EXCHANGE, bindings: [] },
-    async (delivery) => {
-      deadLetters.push(delivery);
-    },
+  const queues = Array.from({ length: DEFAULT_TELEMETRY_PARTITIONS }, (_, partition) =>
+    telemetryPartitionQueue("request-processor.telemetry", partition),
   );
+  for (const queue of [...queues, unpartitionedQueue("request-processor.telemetry")]) {
+    await bus.consume(
+      {
+        name: `${queue}.dlq`,
+        exchange: REQUESTS_EXCHANGE,
+        bindings: [],
+      },
+      async (delivery) => {
+        deadLetters.push(delivery);
+      },
+    );
+  }
 }, 30_000);
 
 afterAll(async () => {
@@ -83,7 +99,10 @@ function primitive(
 }
 
 async function publish(...primitives: TelemetryPrimitive[]): Promise<void> {
-  await running.context.bus.publishBatch(REQUESTS_EXCHANGE, primitives.map(telemetryMessage));
+  await running.context.bus.publishBatch(
+    REQUESTS_EXCHANGE,
+    primitives.map((entry) => partitionedTelemetryMessage(entry, DEFAULT_TELEMETRY_PARTITIONS)),
+  );
 }
 
 async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
@@ -144,7 +163,7 @@ describe("request-processor", () => {
       primitive("m-1", [["power", 7, "2026-01-02T00:00:00.000Z"]]),
     );
     await running.context.bus.publish(REQUESTS_EXCHANGE, {
-      routingKey: "telemetry.acme.m-1",
+      routingKey: partitionedTelemetryRoutingKey("acme", "m-1", DEFAULT_TELEMETRY_PARTITIONS),
       body: { primitiveVersion: 1, hello: "world" },
     });
     await waitFor(() => deadLetters.length >= 4);
@@ -160,7 +179,7 @@ describe("request-processor", () => {
   it("refuses a primitive filed under another device's routing key", async () => {
     const body = primitive("m-1", [["power", 5, "2026-01-03T00:00:00.000Z"]]);
     await running.context.bus.publish(REQUESTS_EXCHANGE, {
-      routingKey: "telemetry.acme.m-2",
+      routingKey: partitionedTelemetryRoutingKey("acme", "m-2", DEFAULT_TELEMETRY_PARTITIONS),
       body: body as unknown as Json,
     });
     await waitFor(() =>
@@ -169,6 +188,26 @@ describe("request-processor", () => {
       ),
     );
     expect(await (await measurements()).count({ value: 5 })).toBe(0);
+  });
+
+  it("forwards a primitive published without the partition word (an earlier publisher) to its partition", async () => {
+    const legacy = primitive("m-2", [["power", 42, "2026-01-04T00:00:00.000Z"]]);
+    await running.context.bus.publish(REQUESTS_EXCHANGE, telemetryMessage(legacy));
+    expect(telemetryMessage(legacy).routingKey).toBe("telemetry.acme.m-2");
+    await waitFor(async () => (await (await measurements()).count({ deviceId: "m-2", value: 42 })) === 1);
+    const forged = primitive("m-1", [["power", 43, "2026-01-04T00:00:00.000Z"]]);
+    await running.context.bus.publish(REQUESTS_EXCHANGE, {
+      routingKey: "telemetry.acme.m-2",
+      body: forged as unknown as Json,
+    });
+    await waitFor(() =>
+      deadLetters.some((delivery) =>
+        (delivery.headers["x-dead-letter-error"] ?? "").includes(
+          "ROUTING_MISMATCH: routing key telemetry.acme.m-2",
+        ),
+      ),
+    );
+    expect(await (await measurements()).count({ value: 43 })).toBe(0);
   });
 
   it("exposes its KPIs", async () => {

@@ -9,7 +9,7 @@ import type { LoadRun } from "../../../vnfs/simulators/burst/bus-load-generator.
 import { countStored } from "../../../vnfs/simulators/burst/burst-devices.js";
 import type { LoadPhase } from "../../../vnfs/simulators/burst/load-phases.js";
 import { runLoadInProcess } from "../../../vnfs/simulators/burst/load-process.js";
-import { QUEUE, type BurstStand } from "./burst-stand.js";
+import { telemetryQueueStats, type BurstStand } from "./burst-stand.js";
 
 export interface Sample {
   at: number;
@@ -54,7 +54,7 @@ export async function runBurst(
     let level = 0;
     for (let tick = 0; sampling; tick += 1) {
       const at = Date.now();
-      const stats = await stand.bus.queueStats(QUEUE);
+      const stats = await telemetryQueueStats(stand.bus);
       if (tick % 2 === 0) {
         const urls = await stand.lcm.vnfcUrls(instanceId).catch(() => undefined);
         if (urls) {

@@ -1,3 +1,7 @@
+import {
+  DEFAULT_TELEMETRY_PARTITIONS,
+  telemetryPartitionQueue,
+} from "../../../vnfs/runtime-kit/primitives/telemetry-partitions.js";
 /**
  * The burst scenario on the local VIM, for the end-to-end test and `npm run bench:autoscale`:
  * a real VNFM (createVnfm, local OAuth 2.0 issuer, local-process driver) whose VNFCs are real
@@ -32,6 +36,24 @@ import {
 import { fetchToken, VnfmClient } from "../../../vnfs/cli/up/vnfm-client.js";
 
 export const QUEUE = "request-processor.telemetry";
+
+/** The request processors' partition queues (`<QUEUE>.p<k>`, docs/design/telemetry-path.md "Per-device order"). */
+export const PARTITION_QUEUES = Array.from({ length: DEFAULT_TELEMETRY_PARTITIONS }, (_, partition) =>
+  telemetryPartitionQueue(QUEUE, partition),
+);
+
+/** Ready and unacked summed over every partition queue (or their DLQs); the oldest ready age is the maximum. */
+export async function telemetryQueueStats(
+  bus: MessageBus,
+  suffix = "",
+): Promise<{ ready: number; unacked: number; oldestReadyAgeSeconds: number }> {
+  const all = await Promise.all(PARTITION_QUEUES.map((queue) => bus.queueStats(`${queue}${suffix}`)));
+  return {
+    ready: all.reduce((sum, stats) => sum + stats.ready, 0),
+    unacked: all.reduce((sum, stats) => sum + stats.unacked, 0),
+    oldestReadyAgeSeconds: Math.max(0, ...all.map((stats) => stats.oldestReadyAgeSeconds)),
+  };
+}
 const CLIENT = { clientId: "burst-nfvo", clientSecret: "burst-secret-0123456789" };
 
 export const logger = createLogger({

@@ -2,11 +2,14 @@ import type { Logger } from "../../runtime-kit/logging/logger.js";
 import type { IvfKpis } from "../../runtime-kit/metrics/ivf-kpis.js";
 import {
   PRIMITIVE_VERSION,
-  telemetryMessage,
   type Measurement,
   type SourceProtocol,
   type TelemetryPrimitive,
 } from "../../runtime-kit/primitives/request-primitive.js";
+import {
+  DEFAULT_TELEMETRY_PARTITIONS,
+  partitionedTelemetryMessage,
+} from "../../runtime-kit/primitives/telemetry-partitions.js";
 import type { DeviceDirectory } from "../registry/device-directory.js";
 import type { CertifiedDevice } from "../registry/certificate-identity.js";
 import type { DeviceGroupRecord } from "../registry/device-records.js";
@@ -39,6 +42,8 @@ export class TelemetryIntake {
     private readonly kpis: IvfKpis,
     private readonly logger: Logger,
     private readonly maxFutureSkewMs: number,
+    /** IVF_TELEMETRY_PARTITIONS: the partition word of the routing key. */
+    private readonly telemetryPartitions = DEFAULT_TELEMETRY_PARTITIONS,
   ) {}
 
   async accept(input: TelemetryInput): Promise<{ tenant: string; measurements: number }> {
@@ -69,7 +74,7 @@ export class TelemetryIntake {
         );
       }
       this.kpis.received.inc({ protocol: input.protocol });
-      await this.publisher.publish(telemetryMessage(primitive));
+      await this.publisher.publish(partitionedTelemetryMessage(primitive, this.telemetryPartitions));
       this.kpis.recordProcessed("ok", (performance.now() - started) / 1000);
       return { tenant: device.tenant, measurements: measurements.length };
     } catch (error) {

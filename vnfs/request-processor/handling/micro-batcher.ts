@@ -7,6 +7,8 @@
 export interface MicroBatcherOptions {
   maxSize: number;
   lingerMs: number;
+  /** Process one batch at a time, in submission order (per-device order of effects and events). */
+  ordered?: boolean;
 }
 
 /** Per-item outcome of one batch: undefined = success, an Error = that item failed. */
@@ -21,6 +23,7 @@ interface Pending<T> {
 export class MicroBatcher<T> {
   private pending: Pending<T>[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private previous: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly options: MicroBatcherOptions,
@@ -43,7 +46,8 @@ export class MicroBatcher<T> {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
-    void this.run(batch);
+    if (this.options.ordered) this.previous = this.previous.then(() => this.run(batch));
+    else void this.run(batch);
   }
 
   private async run(batch: Pending<T>[]): Promise<void> {

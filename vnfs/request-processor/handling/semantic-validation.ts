@@ -3,6 +3,7 @@ import {
   telemetryRoutingKey,
   type TelemetryPrimitive,
 } from "../../runtime-kit/primitives/request-primitive.js";
+import { partitionedTelemetryRoutingKey } from "../../runtime-kit/primitives/telemetry-partitions.js";
 import type { Collection } from "../../runtime-kit/store/document-store.js";
 import {
   deviceRecordId,
@@ -40,6 +41,8 @@ export class SemanticValidator {
     private readonly groups: Collection<DeviceGroupRecord>,
     private readonly maxFutureSkewMs: number,
     private readonly cacheTtlMs: number,
+    /** When set, routing keys carry the device's partition (runtime-kit/primitives/telemetry-partitions.ts). */
+    private readonly telemetryPartitions?: number,
   ) {}
 
   /**
@@ -47,7 +50,10 @@ export class SemanticValidator {
    * on every delivery, redeliveries included, so a mismatch means a forged or misrouted message.
    */
   async check(primitive: TelemetryPrimitive, routing: { routingKey: string }): Promise<void> {
-    const expected = telemetryRoutingKey(primitive.tenant, primitive.deviceId);
+    const expected =
+      this.telemetryPartitions === undefined
+        ? telemetryRoutingKey(primitive.tenant, primitive.deviceId)
+        : partitionedTelemetryRoutingKey(primitive.tenant, primitive.deviceId, this.telemetryPartitions);
     const { routingKey } = routing;
     if (routingKey !== expected) {
       throw new SemanticError(

@@ -1,4 +1,5 @@
 import type { ConfigSpec } from "./env-config.js";
+import { telemetryPartitionSettings } from "../primitives/telemetry-partitions.js";
 
 /**
  * Settings every IVF process shares: identity, HTTP, logging, shutdown, and which
@@ -101,4 +102,5 @@ export const commonSettings = {
     description: "MongoDB database name used when IVF_MONGODB_URL is set",
     default: "iot_platform",
   },
+  ...telemetryPartitionSettings,
 } satisfies ConfigSpec;

@@ -9,7 +9,11 @@
  * exactly as many measurements for the tenant as primitives were confirmed by the bus.
  */
 import type { MessageBus, OutgoingMessage } from "../../runtime-kit/bus/message-bus.js";
-import { REQUESTS_EXCHANGE, telemetryMessage } from "../../runtime-kit/primitives/request-primitive.js";
+import { REQUESTS_EXCHANGE } from "../../runtime-kit/primitives/request-primitive.js";
+import {
+  DEFAULT_TELEMETRY_PARTITIONS,
+  partitionedTelemetryMessage,
+} from "../../runtime-kit/primitives/telemetry-partitions.js";
 import type { BurstDevices } from "./burst-devices.js";
 import type { LoadPhase } from "./load-phases.js";
 
@@ -32,6 +36,8 @@ export interface LoadGeneratorOptions {
   bus: MessageBus;
   devices: BurstDevices;
   exchange?: string;
+  /** IVF_TELEMETRY_PARTITIONS of the request processors (default DEFAULT_TELEMETRY_PARTITIONS). */
+  telemetryPartitions?: number;
   /** How often due primitives are published (default 50 ms). */
   tickMs?: number;
   /** Largest confirmed batch (default 500). */
@@ -101,21 +107,24 @@ export class BusLoadGenerator {
     const { tenant, deviceIds } = this.options.devices;
     const index = this.sequence++;
     const deviceId = deviceIds[index % deviceIds.length]!;
-    const message = telemetryMessage({
-      primitiveVersion: 1,
-      operation: "create",
-      tenant,
-      deviceId,
-      source: { protocol: "mqtt", endpoint: "burst-generator" },
-      receivedAt: new Date().toISOString(),
-      measurements: [
-        {
-          attribute: "power",
-          value: 100 + (index % 50),
-          timestamp: new Date(this.epoch + index).toISOString(),
-        },
-      ],
-    });
+    const message = partitionedTelemetryMessage(
+      {
+        primitiveVersion: 1,
+        operation: "create",
+        tenant,
+        deviceId,
+        source: { protocol: "mqtt", endpoint: "burst-generator" },
+        receivedAt: new Date().toISOString(),
+        measurements: [
+          {
+            attribute: "power",
+            value: 100 + (index % 50),
+            timestamp: new Date(this.epoch + index).toISOString(),
+          },
+        ],
+      },
+      this.options.telemetryPartitions ?? DEFAULT_TELEMETRY_PARTITIONS,
+    );
     return { routingKey: message.routingKey, messageId: message.messageId, body: message.body };
   }
 }
