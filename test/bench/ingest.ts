@@ -2,15 +2,18 @@
  * Ingest benchmark (issue 6 "Proof"): MQTT QoS 1 (a private Mosquitto) -> field-gateway ->
  * RabbitMQ (persistent, confirmed) -> request-processor -> embedded store, with 1 and then 2
  * request-processor instances as real child processes. The raw ceilings are measured in the
- * same run: Mosquitto QoS 1 pub->sub, and RabbitMQ persistent publish-confirm -> consume-ack
- * with amqplib. Every sent reading must be stored exactly once (lost = 0). Latency is from the
- * device timestamp to `storedAt` of the request processor's stored event.
+ * same run with the same messages (ingest-raw.ts): Mosquitto QoS 1 pub->sub, and RabbitMQ
+ * persistent publish-confirm -> consume-ack of the pipeline's request primitives. Every sent
+ * reading must be stored exactly once (lost = 0, duplicates = 0). Latency is from the device
+ * timestamp to `storedAt` of the request processor's stored event. CPU milliseconds per message
+ * of every process on the path are read from /proc (ingest-cpu.ts), so the cost of each stage
+ * is visible however loaded the machine is.
  * Run: `npm run bench:ingest` (BENCH_INGEST_N messages per end-to-end phase, BENCH_INGEST_RAW_N
- * per raw ceiling). Prints a table, then one line of JSON with the figures.
+ * per raw ceiling). Prints tables, then one line of JSON with the figures.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import amqp from "amqplib";
 import mqtt from "mqtt";
@@ -18,8 +21,10 @@ import { pino } from "pino";
 import { MeterModel } from "../../vnfs/simulators/meters/meter-model.js";
 import { meterIds } from "../../vnfs/simulators/meters/run-meters.js";
 import { handlerRate } from "./ingest-handler.js";
-import { telemetryMessage } from "../../vnfs/runtime-kit/primitives/request-primitive.js";
+import { CpuMeter, findProcesses } from "./ingest-cpu.js";
+import { meterPayload, meterPrimitive, publishAll, rawAmqp, rawMqtt, waitUntil } from "./ingest-raw.js";
 import { SqliteStore } from "../../vnfs/runtime-kit/store/sqlite/sqlite-store.js";
+import { publishProperties } from "../../vnfs/runtime-kit/bus/amqp/amqp-publisher.js";
 import { startIvfProcess, stopIvfProcess, type IvfProcess } from "../integration/support/ivf-processes.js";
 import { startPrivateMosquitto, type PrivateMosquitto } from "../integration/support/mosquitto.js";
 import { isReachable, serviceAddresses } from "../support/services.js";
@@ -28,7 +33,6 @@ const N = Number(process.env.BENCH_INGEST_N ?? 10_000);
 const RAW_N = Number(process.env.BENCH_INGEST_RAW_N ?? 20_000);
 const METERS = 100;
 const ATTRIBUTES = 5; // MeterModel: energy, power, voltage, current, powerFactor
-const WINDOW = 1000; // unacknowledged MQTT publishes at once
 const PHASE_TIMEOUT_MS = 90_000;
 const AMQP_URL = process.env.IVF_AMQP_URL ?? serviceAddresses.rabbitmq.url;
 const run = `bench-ingest-${randomBytes(3).toString("hex")}`;
@@ -47,81 +51,14 @@ interface Phase {
   backlog: number;
   /** Primitives/s stored when published straight to RabbitMQ (request-processor stage alone). */
   busOnly: number;
+  /** CPU ms per message by process, end to end and for the request-processor stage alone. */
+  cpu: Record<string, number>;
+  busOnlyCpu: Record<string, number>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
-
-/** Publishes `count` QoS 1 messages with at most WINDOW unacknowledged; returns when all are PUBACKed. */
-async function publishAll(client: mqtt.MqttClient, count: number, next: (i: number) => [string, string]) {
-  const inFlight = new Set<Promise<unknown>>();
-  for (let i = 0; i < count; i += 1) {
-    while (inFlight.size >= WINDOW) await Promise.race(inFlight);
-    const [topic, payload] = next(i);
-    const sent: Promise<unknown> = client.publishAsync(topic, payload, { qos: 1 });
-    inFlight.add(sent);
-    void sent.finally(() => inFlight.delete(sent));
-  }
-  await Promise.all(inFlight);
-}
-
-async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(20);
-  }
-}
-
-async function rawMqtt(url: string): Promise<number> {
-  const topic = `${run}/raw`;
-  const sub = await mqtt.connectAsync(url, { clientId: `${run}-sub`, clean: true });
-  const pub = await mqtt.connectAsync(url, { clientId: `${run}-pub`, clean: true });
-  try {
-    let received = 0;
-    sub.on("message", () => (received += 1));
-    await sub.subscribeAsync(topic, { qos: 1 });
-    const payload = JSON.stringify(new MeterModel("raw").read(Date.now()));
-    const started = performance.now();
-    await publishAll(pub, RAW_N, () => [topic, payload]);
-    await waitUntil(() => received >= RAW_N, 60_000, "raw MQTT deliveries");
-    return Math.round(RAW_N / ((performance.now() - started) / 1000));
-  } finally {
-    await pub.endAsync();
-    await sub.endAsync();
-  }
-}
-
-async function rawAmqp(): Promise<number> {
-  const connection = await amqp.connect(AMQP_URL);
-  const queue = `${run}.raw`;
-  try {
-    const pubChannel = await connection.createConfirmChannel();
-    const subChannel = await connection.createChannel();
-    await pubChannel.assertQueue(queue, { durable: true });
-    await subChannel.prefetch(500);
-    let received = 0;
-    await subChannel.consume(queue, (msg) => {
-      if (!msg) return;
-      received += 1;
-      subChannel.ack(msg);
-    });
-    const payload = Buffer.from(JSON.stringify(new MeterModel("raw").read(Date.now())));
-    const started = performance.now();
-    for (let i = 0; i < RAW_N; i += 1000) {
-      for (let j = i; j < Math.min(RAW_N, i + 1000); j += 1)
-        pubChannel.sendToQueue(queue, payload, { persistent: true });
-      await pubChannel.waitForConfirms();
-    }
-    await waitUntil(() => received >= RAW_N, 60_000, "raw AMQP deliveries");
-    const rate = Math.round(RAW_N / ((performance.now() - started) / 1000));
-    await pubChannel.deleteQueue(queue);
-    return rate;
-  } finally {
-    await connection.close();
-  }
-}
 
 /** Collects stored events (non-durable private queue): unique message ids and latencies. */
 async function watchStoredEvents(exchange: string) {
@@ -199,14 +136,26 @@ async function endToEnd(mosquitto: PrivateMosquitto, instances: number): Promise
     const meters = meterIds(METERS, `b${instances}-`).map((id) => new MeterModel(id));
     const send = (i: number): [string, string] => {
       const meter = meters[i % meters.length]!;
-      return [`${names.prefix}/${apiKey}/${meter.deviceId}/attrs`, JSON.stringify(meter.read(Date.now()))];
+      return [`${names.prefix}/${apiKey}/${meter.deviceId}/attrs`, meterPayload(meter)];
     };
+    const rps = processes.slice(1).map((ivf) => ivf.child.pid);
+    const meter = () =>
+      new CpuMeter()
+        .track("field-gateway", [processes[0]!.child.pid])
+        .track("request-processor(s)", rps)
+        .track("RabbitMQ (shared broker)", findProcesses("beam.smp"))
+        .track("Mosquitto (private)", findProcesses("mosquitto", process.pid));
     // Warm-up: autoprovisions every meter and fills caches, outside the measured window.
     await publishAll(device, METERS, send);
     await waitUntil(() => events.seen.size >= METERS, PHASE_TIMEOUT_MS, "warm-up readings stored");
+    const busCpu = meter();
+    busCpu.start();
     const direct = await busStage(names.requests, meters, events);
+    busCpu.stop();
     const warm = events.seen.size;
     events.latencies.length = 0;
+    const cpu = meter();
+    cpu.start();
     const started = Date.now();
     await publishAll(device, N, (i) => send(i + METERS));
     const publishedSeconds = (Date.now() - started) / 1000;
@@ -214,6 +163,7 @@ async function endToEnd(mosquitto: PrivateMosquitto, instances: number): Promise
     await waitUntil(() => events.seen.size >= warm + N, PHASE_TIMEOUT_MS, `${N} readings stored`).catch(
       (error: unknown) => console.error(String(error)),
     );
+    cpu.stop();
     const seconds = (events.lastStoredAt() - started) / 1000;
     await sleep(500); // let late duplicates (if any) arrive before counting
     const store = await SqliteStore.open({
@@ -236,6 +186,8 @@ async function endToEnd(mosquitto: PrivateMosquitto, instances: number): Promise
       accepted: Math.round(N / publishedSeconds),
       busOnly: direct,
       backlog,
+      cpu: cpu.perMessage(N),
+      busOnlyCpu: busCpu.perMessage(N),
     };
   } finally {
     await device.endAsync();
@@ -262,22 +214,14 @@ async function busStage(
     const started = Date.now();
     for (let i = 0; i < N; i += 1000) {
       for (let j = i; j < Math.min(N, i + 1000); j += 1) {
-        const meter = meters[j % meters.length]!;
-        const { timestamp, ...values } = meter.read(Date.now());
-        const message = telemetryMessage({
-          primitiveVersion: 1,
-          operation: "create",
-          tenant: "acme",
-          deviceId: meter.deviceId,
-          source: { protocol: "mqtt", endpoint: "bench" },
-          receivedAt: new Date().toISOString(),
-          measurements: Object.entries(values).map(([attribute, value]) => ({ attribute, value, timestamp })),
-        });
-        channel.publish(exchange, message.routingKey, Buffer.from(JSON.stringify(message.body)), {
-          persistent: true,
-          messageId: message.messageId,
-          contentType: "application/json",
-        });
+        const message = meterPrimitive(meters[j % meters.length]!, "acme", "bench");
+        const body = JSON.stringify(message.body);
+        channel.publish(
+          exchange,
+          message.routingKey,
+          Buffer.from(body),
+          publishProperties({ ...message, body, headers: {} }, Date.now()),
+        );
       }
       await channel.waitForConfirms();
     }
@@ -321,12 +265,20 @@ async function main(): Promise<number> {
   try {
     const unbatched = await handlerRate(Math.min(N, 5000), 1);
     const batched = await handlerRate(Math.min(N, 5000), 250);
-    const rawMqttRate = await rawMqtt(mosquitto.url);
-    const rawAmqpRate = await rawAmqp();
+    const rawCpu = new CpuMeter().track("RabbitMQ (shared broker)", findProcesses("beam.smp"));
+    rawCpu.start();
+    const amqpRaw = await rawAmqp(AMQP_URL, run, RAW_N);
+    rawCpu.stop();
+    const mqttRaw = await rawMqtt(mosquitto.url, run, RAW_N);
     const one = await endToEnd(mosquitto, 1);
     const two = await endToEnd(mosquitto, 2);
     const best = two.throughput >= one.throughput ? two : one;
-    const ceiling = Math.min(rawMqttRate, rawAmqpRate);
+    const ceiling = Math.min(mqttRaw.rate, amqpRaw.rate);
+    const pathCpu = (phase: Phase) =>
+      Object.entries(phase.cpu)
+        .filter(([group]) => !group.startsWith("benchmark"))
+        .reduce((sum, [, ms]) => sum + ms, 0);
+    const cores = availableParallelism();
     const figures = {
       benchmark: "ingest",
       messages: N,
@@ -336,10 +288,12 @@ async function main(): Promise<number> {
       throughput_2x_msgs_per_s: two.throughput,
       p50_ms: best.p50,
       p99_ms: best.p99,
-      raw_mqtt_msgs_per_s: rawMqttRate,
-      raw_amqp_msgs_per_s: rawAmqpRate,
+      raw_mqtt_msgs_per_s: mqttRaw.rate,
+      raw_amqp_msgs_per_s: amqpRaw.rate,
+      raw_mqtt_body_bytes: mqttRaw.bodyBytes,
+      raw_amqp_body_bytes: amqpRaw.bodyBytes,
       ratio_vs_raw: Number((best.throughput / ceiling).toFixed(3)),
-      ratio_vs_raw_amqp: Number((best.throughput / rawAmqpRate).toFixed(3)),
+      ratio_vs_raw_amqp: Number((best.throughput / amqpRaw.rate).toFixed(3)),
       handler_unbatched_msgs_per_s: unbatched,
       handler_batched_msgs_per_s: batched,
       batching_gain: Number((batched / unbatched).toFixed(2)),
@@ -349,7 +303,16 @@ async function main(): Promise<number> {
       scaling_gain_2x: Number((two.throughput / one.throughput).toFixed(3)),
       lost: one.lost + two.lost,
       duplicates: one.duplicates + two.duplicates,
+      raw_amqp_broker_cpu_ms_per_msg: rawCpu.perMessage(RAW_N)["RabbitMQ (shared broker)"],
+      cpu_ms_per_msg_1x: one.cpu,
+      cpu_ms_per_msg_2x: two.cpu,
+      request_processor_cpu_ms_per_msg_2x: two.busOnlyCpu,
+      path_cpu_ms_per_msg_2x: Number(pathCpu(two).toFixed(3)),
+      /** What `cores` idle cores could carry at most at the 2x phase's CPU cost per message. */
+      cpu_bound_msgs_per_s: Math.round((cores * 1000) / pathCpu(two)),
+      cores,
       loadavg_at_start: load,
+      loadavg_at_end: loadavg().map((n) => n.toFixed(2)),
     };
     console.log(
       `\ningest benchmark (${N} MQTT messages x ${ATTRIBUTES} readings per phase; load ${load.join(" ")})`,
@@ -361,8 +324,8 @@ async function main(): Promise<number> {
         stage: `RabbitMQ -> ${p.instances} request-processor(s) -> store`,
         "msg/s": p.busOnly,
       })),
-      { stage: "raw Mosquitto QoS1 pub->sub", "msg/s": rawMqttRate },
-      { stage: "raw RabbitMQ persistent confirm->ack", "msg/s": rawAmqpRate },
+      { stage: `raw Mosquitto QoS1 pub->sub (${mqttRaw.bodyBytes} B)`, "msg/s": mqttRaw.rate },
+      { stage: `raw RabbitMQ persistent confirm->ack (${amqpRaw.bodyBytes} B)`, "msg/s": amqpRaw.rate },
       ...[one, two].map((p) => ({
         stage: `end to end, ${p.instances} request-processor(s)`,
         "msg/s": p.throughput,
@@ -374,6 +337,12 @@ async function main(): Promise<number> {
         duplicates: p.duplicates,
       })),
     ]);
+    console.log("CPU milliseconds per message, by process");
+    console.table({
+      "RabbitMQ -> 2 request-processors (no MQTT)": two.busOnlyCpu,
+      "end to end, 1 request-processor": one.cpu,
+      "end to end, 2 request-processors": two.cpu,
+    });
     console.log(JSON.stringify(figures));
     return figures.lost === 0 && figures.duplicates === 0 ? 0 : 1;
   } finally {

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { StoreInputError } from "../../../vnfs/runtime-kit/store/document-store.js";
 import { duplicateKeyIndex } from "../../../vnfs/runtime-kit/store/mongodb/mongo-errors.js";
 import { mongoFilter, mongoIndex, mongoSort } from "../../../vnfs/runtime-kit/store/mongodb/mongo-query.js";
+import { conditionalUpsertOperation } from "../../../vnfs/runtime-kit/store/mongodb/mongo-upsert.js";
+import { checkNewerOrder, orderedCandidate } from "../../../vnfs/runtime-kit/store/newer-order.js";
 import { clientOptions, MongoStore, redactUrl } from "../../../vnfs/runtime-kit/store/mongodb/mongo-store.js";
 import { planFind, planWhere } from "../../../vnfs/runtime-kit/store/query-model.js";
 import { HOSTILE_FIELD_PATHS } from "./store-contract-hostile.js";
@@ -78,6 +80,64 @@ describe("MongoDB adapter: query translation", () => {
       key: { serial: 1 },
       name: "ivf:serial:unique",
       unique: true,
+    });
+  });
+});
+
+describe("MongoDB adapter: conditional upsert", () => {
+  const order = checkNewerOrder(
+    [
+      { field: "timestamp", newer: "greater" },
+      { field: "measurementId", newer: "smaller" },
+    ],
+    "latest",
+  );
+  const candidate = (doc: Record<string, unknown>) => orderedCandidate(doc, order, [], "latest");
+
+  it("matches the stored document only when it is older by the order, and upserts", () => {
+    const doc = { id: "acme/m1/power", timestamp: "2026-11-27T10:00:00.000Z", measurementId: "m7", value: 3 };
+    expect(conditionalUpsertOperation(candidate(doc), order)).toEqual({
+      updateOne: {
+        filter: {
+          _id: "acme/m1/power",
+          $or: [
+            { timestamp: { $not: { $type: "string" } } },
+            { timestamp: { $lt: "2026-11-27T10:00:00.000Z" } },
+            {
+              timestamp: { $eq: "2026-11-27T10:00:00.000Z" },
+              $and: [
+                { $or: [{ measurementId: { $not: { $type: "string" } } }, { measurementId: { $gt: "m7" } }] },
+              ],
+            },
+          ],
+        },
+        update: [
+          {
+            $replaceWith: {
+              $mergeObjects: [
+                { $literal: { timestamp: "2026-11-27T10:00:00.000Z", measurementId: "m7", value: 3 } },
+                { _id: "$_id", version: { $add: [{ $ifNull: ["$version", 0] }, 1] } },
+              ],
+            },
+          },
+        ],
+        upsert: true,
+      },
+    });
+  });
+
+  it("compares numbers as numbers and keeps operator-looking values inside $literal", () => {
+    const numeric = checkNewerOrder([{ field: "seq", newer: "greater" }], "latest");
+    const doc = { id: "x", seq: 5, value: "$where", nested: { $gt: "" } };
+    const operation = conditionalUpsertOperation(orderedCandidate(doc, numeric, [], "latest"), numeric);
+    expect(operation).toMatchObject({
+      updateOne: { filter: { _id: "x", $or: [{ seq: { $not: { $type: "number" } } }, { seq: { $lt: 5 } }] } },
+    });
+    const stage = (
+      operation as unknown as { updateOne: { update: { $replaceWith: { $mergeObjects: unknown[] } }[] } }
+    ).updateOne.update[0]!;
+    expect(stage.$replaceWith.$mergeObjects[0]).toEqual({
+      $literal: { seq: 5, value: "$where", nested: { $gt: "" } },
     });
   });
 });

@@ -8,6 +8,7 @@ import {
 } from "../../../vnfs/runtime-kit/store/document-store.js";
 import { hostileInputContract } from "./store-contract-hostile.js";
 import { queryContract } from "./store-contract-queries.js";
+import { upsertContract } from "./store-contract-upsert.js";
 
 /**
  * The store port's contract: every adapter must pass it (STYLE.md §4). Each case works in a
@@ -246,6 +247,7 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
     });
 
     queryContract(context);
+    upsertContract(context);
     hostileInputContract(context);
   });
 }

@@ -5,8 +5,8 @@ import type { IvfKpis } from "../../runtime-kit/metrics/ivf-kpis.js";
 import {
   InvalidPrimitiveError,
   measurementId,
+  messageIdOf,
   parseTelemetryPrimitive,
-  primitiveMessageId,
   type TelemetryPrimitive,
 } from "../../runtime-kit/primitives/request-primitive.js";
 import type { Collection } from "../../runtime-kit/store/document-store.js";
@@ -34,9 +34,11 @@ export interface TelemetryHandlerDeps {
 
 export const DEFAULT_BATCH: MicroBatcherOptions = { maxSize: 250, lingerMs: 5 };
 
-/** A delivery that passed structural and semantic validation, waiting for its batch. */
+/** A delivery that passed structural and semantic validation, with its records, waiting for its batch. */
 interface Accepted {
   primitive: TelemetryPrimitive;
+  /** One per measurement, in the primitive's order; ids are computed once here. */
+  records: MeasurementRecord[];
 }
 
 /**
@@ -57,7 +59,7 @@ export function telemetryHandler(deps: TelemetryHandlerDeps): (delivery: Deliver
     try {
       const primitive = parse(delivery.body);
       await deps.validator.check(primitive, delivery);
-      await batcher.submit({ primitive });
+      await batcher.submit({ primitive, records: measurementRecords(primitive) });
       deps.kpis.recordProcessed("ok", (performance.now() - started) / 1000);
       deps.kpis.endToEndLatency.observe(Math.max(0, Date.now() - Date.parse(primitive.receivedAt)) / 1000);
     } catch (error) {
@@ -87,16 +89,18 @@ export function telemetryHandler(deps: TelemetryHandlerDeps): (delivery: Deliver
 
 /** Stores and announces one batch; returns each delivery's outcome (undefined = stored and announced). */
 async function storeBatch(deps: TelemetryHandlerDeps, items: Accepted[]): Promise<BatchOutcomes> {
-  const primitives = items.map((item) => item.primitive);
   try {
-    await store(deps, primitives);
+    await store(
+      deps,
+      items.flatMap((item) => item.records),
+    );
   } catch (error) {
     if (items.length === 1) return [asError(error)];
     // Isolate the failing delivery: the others must not be redelivered (or dead-lettered) with it.
     return (await Promise.all(items.map((item) => storeBatch(deps, [item])))).flat();
   }
   try {
-    await deps.bus.publishBatch(deps.eventsExchange, primitives.map(storedEvent));
+    await deps.bus.publishBatch(deps.eventsExchange, items.map(storedEvent));
     return items.map(() => undefined);
   } catch (error) {
     // Stored but not announced: the redelivery stores nothing new and publishes the same event ids.
@@ -117,8 +121,7 @@ function parse(body: unknown): TelemetryPrimitive {
   }
 }
 
-async function store(deps: TelemetryHandlerDeps, primitives: TelemetryPrimitive[]): Promise<void> {
-  const records = primitives.flatMap(measurementRecords);
+async function store(deps: TelemetryHandlerDeps, records: MeasurementRecord[]): Promise<void> {
   const started = performance.now();
   try {
     await deps.measurements.insertMany(records);
@@ -165,20 +168,20 @@ function latestCandidate(record: MeasurementRecord): LatestValueRecord {
 }
 
 /** `stored.<tenant>.<deviceId>` on iot.events; its id is derived from the primitive's, so a redelivery republishes the same event id. */
-function storedEvent(primitive: TelemetryPrimitive) {
+function storedEvent({ primitive, records }: Accepted) {
   return {
     routingKey: `stored.${primitive.tenant}.${primitive.deviceId}`,
-    messageId: `stored-${primitiveMessageId(primitive)}`,
+    messageId: `stored-${messageIdOf(records.map((record) => record.id))}`,
     body: {
       tenant: primitive.tenant,
       deviceId: primitive.deviceId,
       receivedAt: primitive.receivedAt,
       storedAt: new Date().toISOString(),
-      measurements: primitive.measurements.map((measurement) => ({
-        id: measurementId(primitive.tenant, primitive.deviceId, measurement.attribute, measurement.timestamp),
-        attribute: measurement.attribute,
-        value: measurement.value,
-        timestamp: new Date(measurement.timestamp).toISOString(),
+      measurements: records.map((record) => ({
+        id: record.id,
+        attribute: record.attribute,
+        value: record.value,
+        timestamp: record.timestamp,
       })),
     },
   };

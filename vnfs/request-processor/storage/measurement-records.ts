@@ -1,4 +1,4 @@
-import type { CollectionOptions } from "../../runtime-kit/store/document-store.js";
+import type { CollectionOptions, NewerWhen } from "../../runtime-kit/store/document-store.js";
 import type { MeasurementValue } from "../../runtime-kit/primitives/request-primitive.js";
 
 /**
@@ -43,6 +43,15 @@ export const measurementIndexes: CollectionOptions = {
   ],
 };
 export const latestValueIndexes: CollectionOptions = { indexes: [{ fields: ["tenant", "deviceId"] }] };
+
+/**
+ * Which of two latest values is newer: the later timestamp (ISO 8601 UTC text sorts by time);
+ * equal timestamps, the smaller measurement id, so that every writer picks the same one.
+ */
+export const latestValueOrder: NewerWhen[] = [
+  { field: "timestamp", newer: "greater" },
+  { field: "measurementId", newer: "smaller" },
+];
 
 export function sortKey(timestamp: string, id: string): string {
   return `${timestamp}|${id}`;

@@ -124,10 +124,19 @@ export function telemetryRoutingKey(tenant: string, deviceId: string): string {
   return `telemetry.${tenant}.${deviceId}`;
 }
 
+/** Milliseconds from 0000-01-01T00:00:00Z to the Unix epoch: shifts every ISO 8601 year to >= 0. */
+const YEAR_ZERO_MS = 62_167_219_200_000;
+
 /**
  * Deterministic id of one measurement: the idempotency key of storage. The same reading
  * delivered twice (MQTT QoS1 resend, AMQP redelivery, OPC UA republish after a hand-over)
  * maps to the same id, so it is stored once.
+ *
+ * Shape: 10 base-36 characters of the reading's instant (milliseconds since year 0, so that
+ * ids sort by time) followed by 22 base64url characters (132 bits) of SHA-256 over tenant,
+ * device, attribute and instant. The time prefix is for the store: ids of current readings
+ * land at the end of the id index instead of at random places, which keeps the pages one
+ * batch touches few (docs/design/store.md "Measurement ids").
  */
 export function measurementId(
   tenant: string,
@@ -135,20 +144,27 @@ export function measurementId(
   attribute: string,
   timestamp: string,
 ): string {
-  const instant = new Date(timestamp).toISOString();
-  return createHash("sha256")
-    .update(`${tenant}\u0000${deviceId}\u0000${attribute}\u0000${instant}`)
+  const instant = new Date(timestamp);
+  const time = (instant.getTime() + YEAR_ZERO_MS).toString(36).padStart(10, "0");
+  const hash = createHash("sha256")
+    .update(`${tenant}\u0000${deviceId}\u0000${attribute}\u0000${instant.toISOString()}`)
     .digest("base64url");
+  return `${time}${hash.slice(0, 22)}`;
 }
 
 /** Deterministic message id of a primitive: derived from its measurement ids. */
 export function primitiveMessageId(primitive: TelemetryPrimitive): string {
-  const hash = createHash("sha256");
-  for (const measurement of primitive.measurements) {
-    hash.update(
+  return messageIdOf(
+    primitive.measurements.map((measurement) =>
       measurementId(primitive.tenant, primitive.deviceId, measurement.attribute, measurement.timestamp),
-    );
-  }
+    ),
+  );
+}
+
+/** primitiveMessageId from measurement ids already computed (in the primitive's order). */
+export function messageIdOf(measurementIds: string[]): string {
+  const hash = createHash("sha256");
+  for (const id of measurementIds) hash.update(id);
   return hash.digest("base64url");
 }
 

@@ -12,7 +12,10 @@
  *   by fields, and page with limit/offset; declared indexes keep those queries fast. The exact
  *   comparison rules (types, null, missing fields, sort order) are in ./query-model.ts;
  * - documents are JSON objects; `id` and `version` are the store's own members, and input the
- *   adapters refuse (names, paths, values) fails with a StoreInputError before any write.
+ *   adapters refuse (names, paths, values) fails with a StoreInputError before any write;
+ * - `upsertIfNewer` writes a batch of "latest state" documents conditionally: a document
+ *   replaces the stored one only when it is newer by a declared field order, so any arrival
+ *   order, redelivery and number of concurrent writers converge on the newest (./newer-order.ts).
  */
 
 export type Scalar = string | number | boolean | null;
@@ -84,6 +87,23 @@ export class UniqueConstraintError extends Error {
 
 export type InsertOutcome = "inserted" | "duplicate";
 
+/**
+ * One field of the order that decides which of two documents with the same id is newer:
+ * fields are compared in the order given and the first that differs decides; "greater" means a
+ * larger value is newer (a timestamp), "smaller" that a smaller one is (a tie-breaking id).
+ */
+export interface NewerWhen {
+  field: string;
+  newer: "greater" | "smaller";
+}
+
+export interface UpsertIfNewerOutcome {
+  /** Documents inserted (new id) or replacing an older stored one. */
+  written: number;
+  /** Documents not written: the stored one (or another in the batch) is as new or newer. */
+  unchanged: number;
+}
+
 export interface Collection<T extends StoredDocument> {
   readonly name: string;
   /** Idempotent insert by id. */
@@ -93,6 +113,15 @@ export interface Collection<T extends StoredDocument> {
   get(id: string): Promise<Versioned<T> | undefined>;
   /** Creates or replaces the whole document; with `expectedVersion`, only if the stored version matches. */
   replace(doc: T, options?: { expectedVersion?: number }): Promise<Versioned<T>>;
+  /**
+   * Conditional batch upsert: each document is inserted when its id is new and replaces the
+   * stored document (version + 1) only when it is newer by `order`; otherwise nothing changes.
+   * Compared fields must hold a string or a finite number in every document given; a stored
+   * document whose field is missing or of another kind counts as older. Within the batch the
+   * newest document per id is the one written. Atomic on SQLite; on MongoDB each document is
+   * written atomically on its own, and repeating the call after a failure is safe.
+   */
+  upsertIfNewer(docs: T[], order: NewerWhen[]): Promise<UpsertIfNewerOutcome>;
   /** Shallow-merges `changes` into the stored document (missing document: undefined). */
   update(
     id: string,

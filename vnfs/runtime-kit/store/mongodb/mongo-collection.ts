@@ -1,4 +1,9 @@
-import { MongoBulkWriteError, type Collection as DriverCollection, type UpdateFilter } from "mongodb";
+import {
+  MongoBulkWriteError,
+  type AnyBulkWriteOperation,
+  type Collection as DriverCollection,
+  type UpdateFilter,
+} from "mongodb";
 import {
   UniqueConstraintError,
   VersionConflictError,
@@ -6,10 +11,13 @@ import {
   type FindOptions,
   type IndexSpec,
   type InsertOutcome,
+  type NewerWhen,
   type StoredDocument,
+  type UpsertIfNewerOutcome,
   type Versioned,
   type Where,
 } from "../document-store.js";
+import { checkNewerOrder, newestPerId, orderedCandidate } from "../newer-order.js";
 import { planFind, planWhere } from "../query-model.js";
 import {
   checkChangeKeys,
@@ -21,6 +29,7 @@ import {
 } from "../store-input.js";
 import { ID_INDEX, serverErrorIndex, writeErrorIndex } from "./mongo-errors.js";
 import { mongoFilter, mongoIndexName, mongoSort, type MongoDocument } from "./mongo-query.js";
+import { conditionalUpsertOperation } from "./mongo-upsert.js";
 
 /** Attempts of an unconditional `replace` that races with other writers of the same id. */
 const MAX_REPLACE_ATTEMPTS = 16;
@@ -98,6 +107,47 @@ export class MongoCollection<T extends StoredDocument> implements Collection<T> 
       const unique = indexes.find((index) => index !== ID_INDEX);
       if (unique !== undefined) throw this.uniqueError(unique);
       return { inserted: error.insertedCount, duplicates: writeErrors.length };
+    }
+  }
+
+  /**
+   * One unordered bulkWrite of conditional upserts (mongo-upsert.ts). A duplicate `_id` means
+   * the stored document is as new or newer, or that another writer inserted the same new id
+   * between our filter and our insert; a second round over those alone tells which.
+   */
+  async upsertIfNewer(docs: T[], order: NewerWhen[]): Promise<UpsertIfNewerOutcome> {
+    const checkedOrder = checkNewerOrder(order, this.name);
+    const candidates = docs.map((doc) => orderedCandidate(doc, checkedOrder, this.indexes, this.name));
+    let pending = newestPerId(candidates, checkedOrder).map((candidate) =>
+      conditionalUpsertOperation(candidate, checkedOrder),
+    );
+    let written = 0;
+    for (let round = 0; round < 2 && pending.length > 0; round += 1) {
+      const outcome = await this.bulkUpsert(pending);
+      written += outcome.written;
+      pending = outcome.duplicates;
+    }
+    return { written, unchanged: docs.length - written };
+  }
+
+  private async bulkUpsert(
+    operations: AnyBulkWriteOperation<MongoDocument>[],
+  ): Promise<{ written: number; duplicates: AnyBulkWriteOperation<MongoDocument>[] }> {
+    try {
+      const result = await this.driver.bulkWrite(operations, { ordered: false });
+      return { written: result.upsertedCount + result.modifiedCount, duplicates: [] };
+    } catch (error) {
+      if (!(error instanceof MongoBulkWriteError) || error.result?.getWriteConcernError()) throw error;
+      const writeErrors = error.result.getWriteErrors();
+      if (writeErrors.length === 0) throw error;
+      const indexes = writeErrors.map(writeErrorIndex);
+      if (indexes.some((index) => index === undefined)) throw error;
+      const unique = indexes.find((index) => index !== ID_INDEX);
+      if (unique !== undefined) throw this.uniqueError(unique);
+      return {
+        written: error.result.upsertedCount + error.result.modifiedCount,
+        duplicates: writeErrors.map((writeError) => operations[writeError.index]!),
+      };
     }
   }
 

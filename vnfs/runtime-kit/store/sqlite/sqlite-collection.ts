@@ -6,10 +6,13 @@ import {
   type FindOptions,
   type IndexSpec,
   type InsertOutcome,
+  type NewerWhen,
   type StoredDocument,
+  type UpsertIfNewerOutcome,
   type Versioned,
   type Where,
 } from "../document-store.js";
+import { checkNewerOrder, newestPerId, orderedCandidate } from "../newer-order.js";
 import { planFind, planWhere } from "../query-model.js";
 import {
   checkChangeKeys,
@@ -22,6 +25,7 @@ import {
 import { retryWhileBusy } from "./sqlite-busy.js";
 import { indexName } from "./sqlite-schema.js";
 import { orderSql, pageSql, whereSql } from "./sqlite-query.js";
+import { conditionParams, conditionalUpsertSql } from "./sqlite-upsert.js";
 
 interface Row {
   id: string;
@@ -112,6 +116,27 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
     try {
       const inserted = await this.run(() => this.insertMany_(rows));
       return { inserted, duplicates: rows.length - inserted };
+    } catch (error) {
+      return this.translate(error);
+    }
+  }
+
+  async upsertIfNewer(docs: T[], order: NewerWhen[]): Promise<UpsertIfNewerOutcome> {
+    const checkedOrder = checkNewerOrder(order, this.name);
+    const candidates = docs.map((doc) => orderedCandidate(doc, checkedOrder, this.indexes, this.name));
+    const writes = newestPerId(candidates, checkedOrder).map(({ id, body, keys }) => ({
+      statement: this.statement(conditionalUpsertSql(this.name, checkedOrder, keys)),
+      params: [id, JSON.stringify(body), ...conditionParams(keys)],
+    }));
+    if (writes.length === 0) return { written: 0, unchanged: docs.length };
+    const write = this.db.transaction((): number => {
+      let written = 0;
+      for (const { statement, params } of writes) written += statement.run(...params).changes;
+      return written;
+    });
+    try {
+      const written = await this.run(() => write.immediate());
+      return { written, unchanged: docs.length - written };
     } catch (error) {
       return this.translate(error);
     }
