@@ -30,16 +30,23 @@ export const monitorDefinition: IvfDefinition<typeof monitorSettings> = {
     });
     let listeningUrl = `http://${config.httpHost}:${config.httpPort}`;
     const apiToken = config.apiToken;
-    if (!apiToken)
+    if (!apiToken) {
+      // Open APIs are for a single machine only: beyond loopback the agent refuses to start.
+      if (!isLoopback(config.httpHost))
+        throw new Error(
+          `IVF_MONITOR_API_TOKEN is required when the agent listens on ${config.httpHost} (IVF_HTTP_HOST): set it to the bearer token clients must send, or listen on 127.0.0.1`,
+        );
       logger.warn(
-        "IVF_MONITOR_API_TOKEN is not set: the SOL003 monitoring APIs accept unauthenticated requests",
+        "IVF_MONITOR_API_TOKEN is not set: the SOL003 monitoring APIs accept unauthenticated requests from this machine",
       );
+    }
     const apis = await createMonitoringApis({
       store: context.store,
       hub: agent.hub,
       alarms: agent.alarms,
       logger,
       apiRoot: () => config.apiRoot ?? listeningUrl,
+      rateLimit: { perSecond: config.apiRate, burst: 2 * config.apiRate },
       ...(apiToken ? { authorize: async (token: string) => verifyStatic(token, apiToken) } : {}),
     });
     // With IVF_HTTP_PORT=0 the port is known only once listening: links use the port requests arrive on.
@@ -60,6 +67,14 @@ export const monitorDefinition: IvfDefinition<typeof monitorSettings> = {
     });
   },
 };
+
+/** 127.0.0.0/8, ::1 and localhost: reachable from this machine only. */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return (
+    bare === "localhost" || bare === "::1" || /^127\.\d+\.\d+\.\d+$/.test(bare) || /^::ffff:127\./.test(bare)
+  );
+}
 
 /** Constant-time comparison of a presented token with the configured one. */
 function verifyStatic(presented: string, expected: string): void {

@@ -70,8 +70,17 @@ export const monitorSettings = {
     kind: "string",
     env: "IVF_MONITOR_API_TOKEN",
     description:
-      "Bearer token clients must send to the agent's SOL003 APIs; unset leaves them open (loopback use only)",
+      "Bearer token clients must send to the agent's SOL003 APIs; required unless IVF_HTTP_HOST is a loopback address (unset there: the APIs are open)",
     secret: true,
+  },
+  apiRate: {
+    kind: "integer",
+    env: "IVF_MONITOR_API_RATE",
+    description:
+      "Requests per second one client may make on the agent's SOL003 APIs (token bucket, burst of twice as many); beyond: 429 with Retry-After",
+    min: 1,
+    max: 1_000_000,
+    default: 1000,
   },
   vesUrl: {
     kind: "url",

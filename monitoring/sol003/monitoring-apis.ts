@@ -13,6 +13,7 @@ import {
   requireVersion,
 } from "./common/http.js";
 import { NotificationSender } from "./common/notification-sender.js";
+import { DEFAULT_MONITORING_API_RATE, monitoringRateLimit } from "./common/client-rate-limit.js";
 import { SpecSchemas } from "./common/spec-schemas.js";
 import { Subscriptions } from "./common/subscriptions.js";
 import { FM_API_VERSION, alarmNotifier, fmRouter } from "./fm/fm-router.js";
@@ -42,6 +43,8 @@ export interface MonitoringApiDeps {
   sender?: NotificationSender;
   /** Verifies a bearer token (throws when invalid); absent = the host protects the router itself. */
   authorize?: (token: string) => Promise<unknown>;
+  /** Requests per client on the three APIs together (default 1000/s, burst 2000); beyond: 429. */
+  rateLimit?: { perSecond: number; burst: number };
 }
 
 export type MonitoringApis = Router & { close(): void; sender: NotificationSender };
@@ -103,9 +106,11 @@ export async function createMonitoringApis(deps: MonitoringApiDeps): Promise<Mon
   ];
 
   const root = Router() as MonitoringApis;
+  const limit = monitoringRateLimit(deps.rateLimit ?? DEFAULT_MONITORING_API_RATE);
   const mount = (prefix: string, version: string, body: Router) => {
     const api = Router();
     if (deps.authorize) api.use(requireBearer(deps.authorize));
+    api.use(limit);
     api.use(requireVersion(version));
     api.use(jsonBodies());
     api.get(

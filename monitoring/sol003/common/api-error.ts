@@ -15,6 +15,8 @@ export const monitoringErrors = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: "Unsupported Media Type" },
   UNPROCESSABLE: { status: 422, title: "Unprocessable Entity" },
   CALLBACK_TEST_FAILED: { status: 422, title: "Callback URI test failed" },
+  // SOL013 6.4: 429 is one of the common error responses of every resource.
+  TOO_MANY_REQUESTS: { status: 429, title: "Too Many Requests" },
   INTERNAL: { status: 500, title: "Internal Server Error" },
 } as const;
 

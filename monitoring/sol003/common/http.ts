@@ -35,7 +35,9 @@ export function requireBearer(verify: (token: string) => Promise<unknown>): Requ
       return next(apiError("UNAUTHORIZED", "send Authorization: Bearer <token> (OAuth 2.0, SOL013 8.1)"));
     }
     try {
-      await verify(header.slice(7).trim());
+      const claims = (await verify(header.slice(7).trim())) as { sub?: unknown } | undefined;
+      // The client the API rate limit counts (client-rate-limit.ts); a static token has none.
+      if (typeof claims?.sub === "string") res.locals.client = claims.sub;
       next();
     } catch (error) {
       res.setHeader("WWW-Authenticate", 'Bearer realm="ivf-monitor", error="invalid_token"');
