@@ -32,6 +32,7 @@ import {
 } from "./auth/application-keys.js";
 import { BearerTokenAuthenticator } from "./auth/bearer-tokens.js";
 import { firstOf, type Principal } from "./auth/authenticator.js";
+import { FailedAuthenticationLimit } from "./auth/failed-authentication-limit.js";
 import { tooManyRequests } from "./handlers/api-problems.js";
 import { getLatestValues } from "./handlers/get-latest-values.js";
 import { listMeasurements } from "./handlers/list-measurements.js";
@@ -74,18 +75,29 @@ export const definition: IvfDefinition<typeof cloudApiSettings> = {
     const keys = await store.collection<ApplicationKeyRecord>(APPLICATION_KEYS, {
       indexes: [{ fields: ["tenant"] }],
     });
-    const authenticator = firstOf([
-      new BearerTokenAuthenticator(
-        config.identityJwksUrl
-          ? createTokenVerifier({
-              issuer: config.identityIssuer,
-              audience: config.identityAudience,
-              keys: new URL(config.identityJwksUrl),
-            })
-          : undefined,
-      ),
-      new ApplicationKeyAuthenticator(parseConfiguredKeys(config.applicationKeys), keys, config.authCacheTtl),
-    ]);
+    const authenticator = new FailedAuthenticationLimit(
+      firstOf([
+        new BearerTokenAuthenticator(
+          config.identityJwksUrl
+            ? createTokenVerifier({
+                issuer: config.identityIssuer,
+                audience: config.identityAudience,
+                keys: new URL(config.identityJwksUrl),
+              })
+            : undefined,
+        ),
+        new ApplicationKeyAuthenticator(
+          parseConfiguredKeys(config.applicationKeys),
+          keys,
+          config.authCacheTtl,
+        ),
+      ]),
+      {
+        perSecond: config.authFailureRate,
+        burst: 5 * config.authFailureRate,
+        tooManyRequests,
+      },
+    );
     const scope = new RequestScope(authenticator, devices);
     const limiter = new RateLimiter({ perSecond: config.ratePerSecond, burst: config.ratePerSecond * 2 });
 

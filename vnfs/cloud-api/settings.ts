@@ -30,6 +30,15 @@ export const cloudApiSettings = {
     max: 100_000,
     default: 200,
   },
+  authFailureRate: {
+    kind: "integer",
+    env: "IVF_CLOUD_API_AUTH_FAILURE_RATE",
+    description:
+      "Failed authentications per second one client address may make (token bucket, burst of five times as many); beyond: 429 before credentials are checked",
+    min: 1,
+    max: 100_000,
+    default: 20,
+  },
   aggregateMaxScan: {
     kind: "integer",
     env: "IVF_CLOUD_API_MAX_SCAN",

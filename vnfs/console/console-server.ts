@@ -23,6 +23,7 @@ import { registerLcmRoutes } from "./routes/lcm-routes.js";
 import { registerPackageRoutes } from "./routes/package-routes.js";
 import type { ConsoleDeps, Guard } from "./routes/route-kit.js";
 import { cookieValue, SESSION_COOKIE, sessionCookie, SessionStore } from "./sessions.js";
+import { LoginThrottle, type LoginThrottleOptions } from "./login-throttle.js";
 
 export interface ConsoleOptions {
   port: number;
@@ -35,6 +36,8 @@ export interface ConsoleOptions {
   applicationKeys?: Record<string, string>;
   faults?: FaultSource;
   logger: Logger;
+  /** Failed logins per browser address (default DEFAULT_LOGIN_THROTTLE). */
+  loginThrottle?: LoginThrottleOptions;
 }
 
 export interface ConsoleServer {
@@ -60,6 +63,7 @@ export function consoleApp(options: ConsoleOptions): express.Express {
     ...(options.faults ? { faults: options.faults } : {}),
   };
   const sessions = new SessionStore(deps.locator);
+  const logins = new LoginThrottle(options.loginThrottle);
   const app = express();
   app.disable("x-powered-by");
   app.use(express.json({ limit: "16kb" }));
@@ -68,8 +72,12 @@ export function consoleApp(options: ConsoleOptions): express.Express {
     const { clientId, clientSecret } = (req.body ?? {}) as Record<string, unknown>;
     if (typeof clientId !== "string" || typeof clientSecret !== "string" || !clientId || !clientSecret)
       return void res.status(400).json({ detail: "clientId and clientSecret are required" });
+    if (!logins.admit(req, res)) return;
     sessions.login(clientId, clientSecret).then((id) => {
-      if (!id) return void res.status(401).json({ detail: "the identity IVF refused these credentials" });
+      if (!id) {
+        logins.failed(req);
+        return void res.status(401).json({ detail: "the identity IVF refused these credentials" });
+      }
       res.setHeader("Set-Cookie", sessionCookie(id));
       res.json({ ok: true });
     }, next);
