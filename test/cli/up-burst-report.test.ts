@@ -152,6 +152,8 @@ describe("burst scenario report", () => {
     expect(report.lostExamples).toHaveLength(2);
     expect(report.lostExamples[1]).toContain("not accepted");
     expect(reportText(report, [], 0)).toContain("FAILED");
+    // After Ctrl-C there was no drain: the report says so instead of calling the queue lost.
+    expect(reportText(report, [], 0, true)).toContain("INTERRUPTED: counts as of the interruption");
   });
 
   it("a measurement stored twice under two ids is a duplicate and makes the exit code non-zero", async () => {

@@ -64,7 +64,7 @@ export async function run(args: string[]): Promise<number> {
   if (!failed && !signalled && parsed.scenario === "burst") {
     try {
       const outcome = await runBurstScenario(platform, progress, parsed.burst, aborted.signal);
-      progress.line(reportText(outcome.report, outcome.phases, outcome.origin));
+      progress.line(reportText(outcome.report, outcome.phases, outcome.origin, signalled));
       exitCode = signalled ? 1 : outcome.report.exitCode;
     } catch (error) {
       progress.line(`ivf up: burst scenario failed: ${(error as Error).message}`);

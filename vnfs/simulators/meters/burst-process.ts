@@ -87,6 +87,9 @@ function serve(): void {
       pending.set(id, resolve);
       void send({ ask: { id, question } });
     });
+  // Ctrl-C on a terminal reaches the whole process group: stop sending and report, as the
+  // parent (which stops the scenario on the same signal) expects the ledger.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => abort.abort());
   // The parent gone (ivf up killed): stop sending, and stop waiting for its answers.
   process.once("disconnect", () => {
     abort.abort();

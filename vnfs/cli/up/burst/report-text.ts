@@ -4,7 +4,12 @@ import type { BurstReport } from "./burst-report.js";
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-export function reportText(report: BurstReport, phases: readonly PhaseTimes[], origin: number): string {
+export function reportText(
+  report: BurstReport,
+  phases: readonly PhaseTimes[],
+  origin: number,
+  interrupted = false,
+): string {
   const at = (iso: string | undefined, width = 7): string =>
     iso ? `t+${seconds(Date.parse(iso) - origin).padStart(width)}` : `t+${"?".padStart(width)}`;
   const lines = [
@@ -33,7 +38,10 @@ export function reportText(report: BurstReport, phases: readonly PhaseTimes[], o
         (peak) =>
           `    ${peak.ivf.padEnd(22)} oldest ${peak.ageSeconds.toFixed(1)} s, up to ${peak.messages} message(s) waiting`,
       ),
-    `  Result          ${report.exitCode === 0 ? "nothing lost, nothing stored twice" : "FAILED: readings lost or stored twice"}`,
+    interrupted
+      ? "  Result          INTERRUPTED: counts as of the interruption (no drain); accepted readings not yet " +
+        "stored are still queued on the durable bus"
+      : `  Result          ${report.exitCode === 0 ? "nothing lost, nothing stored twice" : "FAILED: readings lost or stored twice"}`,
     "",
   ];
   return lines.join("\n");
