@@ -12,6 +12,8 @@ import { rendezvousOwner } from "../../runtime-kit/ownership/rendezvous.js";
  * - takes a partition it wins whose lease is free (first start, a released lease, or one whose
  *   owner crashed and whose lease expired), then starts consuming it. While it waits for such a
  *   lease it retries every `retryMs`, so a new instance consumes soon after the old owner let go;
+ * - between reconciles it reads the member list every `retryMs` (one indexed query) and reconciles
+ *   at once when it changed, so an owner notices a new instance within `retryMs`, not a period;
  * - stops at once a partition whose lease renewal failed (another instance holds it: fenced).
  *
  * `stop()` (SIGTERM, scale-in) leaves the membership first, then drains and releases every
@@ -37,6 +39,7 @@ export class PartitionAssigner {
   private stopped = false;
   private wanted: number[] = [];
   private lastFullAt = 0;
+  private lastMembers = "";
   /** When the first partition was taken after start (for the hand-over latency KPI and logs). */
   firstAcquiredAt: number | undefined;
 
@@ -74,15 +77,14 @@ export class PartitionAssigner {
 
   private schedule(): void {
     if (this.stopped) return;
-    const sinceFull = Date.now() - this.lastFullAt;
-    const delay =
-      this.wanted.length > 0 ? this.options.retryMs : Math.max(0, this.options.reconcileMs - sinceFull);
-    this.timer = setTimeout(() => void this.tick(), Math.min(delay, this.options.reconcileMs));
+    const untilFull = Math.max(0, this.options.reconcileMs - (Date.now() - this.lastFullAt));
+    this.timer = setTimeout(() => void this.tick(), Math.min(this.options.retryMs, untilFull));
   }
 
   private async runOnce(): Promise<void> {
     if (Date.now() - this.lastFullAt >= this.options.reconcileMs) await this.reconcile();
-    else await this.acquireWanted();
+    else if ((await this.leases.liveMembers()).join(",") !== this.lastMembers) await this.reconcile();
+    else if (this.wanted.length > 0) await this.acquireWanted();
   }
 
   private async reconcile(): Promise<void> {
@@ -90,6 +92,7 @@ export class PartitionAssigner {
     await this.leases.heartbeat();
     const members = await this.leases.liveMembers();
     const me = this.leases.instanceId;
+    this.lastMembers = members.join(",");
     if (!members.includes(me)) members.push(me);
     const wanted: number[] = [];
     const giveBacks: Promise<void>[] = [];
