@@ -12,6 +12,7 @@ import { DeviceDirectory } from "./registry/device-directory.js";
 import { openDeviceCollections } from "./registry/device-records.js";
 import { startCommandDelivery, type MqttTarget } from "./commands/start-command-delivery.js";
 import { httpTlsFromConfig } from "../runtime-kit/http/http-server.js";
+import { RateLimitedIntake } from "./limits/device-rate-limit.js";
 import { gatewayBrokerPolicy } from "./mqtt/embedded-broker-policy.js";
 import { mqttClientTls, type MqttSessionOptions } from "./mqtt/mqtt-session-options.js";
 
@@ -50,7 +51,7 @@ export const definition: IvfDefinition<typeof fieldGatewaySettings> = {
       lingerMs: config.batchLinger,
       maxInFlight: config.maxInFlight,
     });
-    const intake = new TelemetryIntake(
+    const checked = new TelemetryIntake(
       directory,
       publisher,
       kpis,
@@ -58,6 +59,10 @@ export const definition: IvfDefinition<typeof fieldGatewaySettings> = {
       config.maxFutureSkew,
       config.telemetryPartitions,
     );
+    const intake = new RateLimitedIntake(checked, kpis, {
+      perSecond: config.deviceRate,
+      burst: 10 * config.deviceRate,
+    });
     const backpressure = setInterval(() => kpis.backpressure.set(publisher.saturated ? 1 : 0), 1000);
     backpressure.unref();
 
@@ -79,7 +84,7 @@ export const definition: IvfDefinition<typeof fieldGatewaySettings> = {
 
 async function startMqtt(
   context: Context,
-  intake: TelemetryIntake,
+  intake: Pick<TelemetryIntake, "accept">,
   kpis: IvfKpis,
   directory: DeviceDirectory,
 ): Promise<MqttTarget | undefined> {
@@ -105,6 +110,15 @@ async function startMqtt(
       port: config.mqttEmbeddedPort,
       logger,
       policy,
+      limits: {
+        // The payload limit plus room for the topic (prefix, key, device id) and headers.
+        maxPacketBytes: config.maxPayloadBytes + 4096,
+        maxConnections: config.mqttEmbeddedMaxConnections,
+        connectsPerSecond: config.mqttEmbeddedConnectRate,
+      },
+      onRefusal: (reason) => {
+        if (reason === "packet_too_large") kpis.dropped.inc({ reason: "too_large" });
+      },
       ...(serverTls ? { tls: { port: config.mqttEmbeddedTlsPort!, material: serverTls } } : {}),
     });
     context.shutdown.add("stop embedded MQTT broker", () => broker.close());

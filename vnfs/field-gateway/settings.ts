@@ -33,6 +33,24 @@ export const fieldGatewaySettings = {
     min: 0,
     max: 65535,
   },
+  mqttEmbeddedMaxConnections: {
+    kind: "integer",
+    env: "IVF_MQTT_EMBEDDED_MAX_CONNECTIONS",
+    description:
+      "Open connections the embedded MQTT broker accepts at most; beyond, new connections are closed at once (its largest packet is IVF_FIELD_GATEWAY_MAX_PAYLOAD plus 4 KiB)",
+    min: 1,
+    max: 1_000_000,
+    default: 10_000,
+  },
+  mqttEmbeddedConnectRate: {
+    kind: "integer",
+    env: "IVF_MQTT_EMBEDDED_CONNECT_RATE",
+    description:
+      "New connections per second one address may open on the embedded MQTT broker (token bucket, burst of ten times as many)",
+    min: 1,
+    max: 1_000_000,
+    default: 100,
+  },
   mqttProtocolVersion: {
     kind: "enum",
     env: "IVF_MQTT_PROTOCOL_VERSION",
@@ -95,6 +113,15 @@ export const fieldGatewaySettings = {
     min: 64,
     max: 4_000_000,
     default: 65_536,
+  },
+  deviceRate: {
+    kind: "integer",
+    env: "IVF_FIELD_GATEWAY_DEVICE_RATE",
+    description:
+      "Telemetry messages per second one device may send (token bucket per credential and device, burst of ten times as many); beyond: HTTP 429, MQTT refused and counted as rate_limited",
+    min: 1,
+    max: 1_000_000,
+    default: 100,
   },
   maxInFlight: {
     kind: "integer",

@@ -21,7 +21,7 @@ export interface HttpIngressOptions {
  */
 export function mountHttpIngress(
   app: Express,
-  intake: TelemetryIntake,
+  intake: Pick<TelemetryIntake, "accept">,
   publisher: BatchPublisher,
   options: HttpIngressOptions,
 ): void {
@@ -65,7 +65,7 @@ export function mountHttpIngress(
 async function accept(
   req: Request,
   res: Response,
-  intake: TelemetryIntake,
+  intake: Pick<TelemetryIntake, "accept">,
   options: HttpIngressOptions,
 ): Promise<void> {
   const deviceId = String(req.params.deviceId);
@@ -131,7 +131,8 @@ async function accept(
 
 function sendProblem(res: Response, error: IngestError, req: Request): void {
   const code: IngestErrorCode = error.code;
-  if (error.status === 503) res.set("Retry-After", "1");
+  // A device bucket refills at least one message per second (IVF_FIELD_GATEWAY_DEVICE_RATE >= 1).
+  if (error.status === 503 || error.status === 429) res.set("Retry-After", "1");
   res
     .status(error.status)
     .type("application/problem+json")

@@ -30,6 +30,11 @@ export const ingestErrors = {
     title: "An attribute is not declared by the device group",
   },
   TIMESTAMP_OUT_OF_RANGE: { status: 422, drop: "invalid", title: "A timestamp is too far in the future" },
+  RATE_LIMITED: {
+    status: 429,
+    drop: "rate_limited",
+    title: "The device sends faster than its rate limit; retry later",
+  },
   OVERLOADED: { status: 503, drop: "overload", title: "The gateway is saturated; retry later" },
   BUS_UNAVAILABLE: {
     status: 503,

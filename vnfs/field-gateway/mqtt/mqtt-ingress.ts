@@ -38,7 +38,7 @@ export interface MqttIngress {
  * redelivered by the broker.
  */
 export async function startMqttIngress(
-  intake: TelemetryIntake,
+  intake: Pick<TelemetryIntake, "accept">,
   options: MqttIngressOptions,
 ): Promise<MqttIngress> {
   const client: MqttClient = mqtt.connect(options.url, {
@@ -104,7 +104,7 @@ export async function startMqttIngress(
  * the message stays unacknowledged; during shutdown they give up unacknowledged instead.
  */
 async function handle(
-  intake: TelemetryIntake,
+  intake: Pick<TelemetryIntake, "accept">,
   options: MqttIngressOptions,
   topic: string,
   payload: Buffer,

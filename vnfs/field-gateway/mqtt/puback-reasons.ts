@@ -11,6 +11,7 @@ export const REASON_UNSPECIFIED_ERROR = 0x80;
 export const REASON_IMPLEMENTATION_SPECIFIC_ERROR = 0x83;
 export const REASON_NOT_AUTHORIZED = 0x87;
 export const REASON_TOPIC_NAME_INVALID = 0x90;
+export const REASON_QUOTA_EXCEEDED = 0x97;
 export const REASON_PAYLOAD_FORMAT_INVALID = 0x99;
 /** PUBACK has no "packet too large" (0x95 is for DISCONNECT): payload format invalid is the closest. */
 export const REASON_PAYLOAD_TOO_LARGE = REASON_PAYLOAD_FORMAT_INVALID;
@@ -23,6 +24,8 @@ export function refusalReasonCode(error: IngestError): number {
     case "malformed":
     case "too_large":
       return REASON_PAYLOAD_FORMAT_INVALID;
+    case "rate_limited":
+      return REASON_QUOTA_EXCEEDED;
     case "invalid":
     case "unknown_device":
       return REASON_IMPLEMENTATION_SPECIFIC_ERROR;

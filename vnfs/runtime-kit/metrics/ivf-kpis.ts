@@ -14,7 +14,7 @@ export const KPI_PREFIX = "iotvf_";
 
 export type Outcome = "ok" | "rejected" | "error";
 export type DropReason =
-  "malformed" | "unknown_device" | "auth" | "overload" | "expired" | "too_large" | "invalid";
+  "malformed" | "unknown_device" | "auth" | "overload" | "expired" | "too_large" | "invalid" | "rate_limited";
 
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
