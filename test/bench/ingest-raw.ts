@@ -6,20 +6,24 @@
  * - MQTT: QoS 1 publishes of a meter reading (the device payload of the end-to-end phase) with
  *   at most WINDOW unacknowledged, to a QoS 1 subscriber.
  * - AMQP: the request primitives the field gateway would publish for those readings (same
- *   body, routing key, persistent delivery mode and properties as the bus adapter), through a
- *   durable topic exchange into a durable queue, publisher confirms with at most WINDOW
+ *   body, partitioned routing key, persistent delivery mode and properties as the bus adapter),
+ *   through a durable topic exchange into one durable queue (the pipeline spreads the same
+ *   traffic over IVF_TELEMETRY_PARTITIONS queues), publisher confirms with at most WINDOW
  *   unconfirmed, consumed with the request processor's prefetch and one ack per message.
  */
 import amqp, { type ConfirmChannel } from "amqplib";
 import mqtt from "mqtt";
 import { MeterModel } from "../../vnfs/simulators/meters/meter-model.js";
-import { telemetryMessage } from "../../vnfs/runtime-kit/primitives/request-primitive.js";
+import {
+  DEFAULT_TELEMETRY_PARTITIONS,
+  partitionedTelemetryMessage,
+} from "../../vnfs/runtime-kit/primitives/telemetry-partitions.js";
 import { publishProperties } from "../../vnfs/runtime-kit/bus/amqp/amqp-publisher.js";
 
 /** Unacknowledged MQTT publishes / unconfirmed AMQP publishes at once. */
 export const WINDOW = 1000;
-/** The request processor's default prefetch (IVF_REQUEST_PROCESSOR_PREFETCH). */
-const CONSUMER_PREFETCH = 1000;
+/** The request processor's default prefetch per instance (IVF_REQUEST_PROCESSOR_PREFETCH). */
+const CONSUMER_PREFETCH = 500;
 
 export interface RawResult {
   rate: number;
@@ -63,18 +67,21 @@ export function meterPayload(meter: MeterModel, now = Date.now()): string {
   return JSON.stringify(meter.read(now));
 }
 
-/** The request primitive the field gateway makes of one meter reading. */
+/** The request primitive (and partitioned routing key) the field gateway makes of one meter reading. */
 export function meterPrimitive(meter: MeterModel, tenant: string, endpoint: string, now = Date.now()) {
   const { timestamp, ...values } = meter.read(now);
-  return telemetryMessage({
-    primitiveVersion: 1,
-    operation: "create",
-    tenant,
-    deviceId: meter.deviceId,
-    source: { protocol: "mqtt", endpoint },
-    receivedAt: new Date(now).toISOString(),
-    measurements: Object.entries(values).map(([attribute, value]) => ({ attribute, value, timestamp })),
-  });
+  return partitionedTelemetryMessage(
+    {
+      primitiveVersion: 1,
+      operation: "create",
+      tenant,
+      deviceId: meter.deviceId,
+      source: { protocol: "mqtt", endpoint },
+      receivedAt: new Date(now).toISOString(),
+      measurements: Object.entries(values).map(([attribute, value]) => ({ attribute, value, timestamp })),
+    },
+    DEFAULT_TELEMETRY_PARTITIONS,
+  );
 }
 
 export async function rawMqtt(url: string, run: string, count: number): Promise<RawResult> {

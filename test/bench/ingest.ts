@@ -25,6 +25,10 @@ import { CpuMeter, findProcesses } from "./ingest-cpu.js";
 import { meterPayload, meterPrimitive, publishAll, rawAmqp, rawMqtt, waitUntil } from "./ingest-raw.js";
 import { SqliteStore } from "../../vnfs/runtime-kit/store/sqlite/sqlite-store.js";
 import { publishProperties } from "../../vnfs/runtime-kit/bus/amqp/amqp-publisher.js";
+import {
+  DEFAULT_TELEMETRY_PARTITIONS,
+  telemetryPartitionQueue,
+} from "../../vnfs/runtime-kit/primitives/telemetry-partitions.js";
 import { startIvfProcess, stopIvfProcess, type IvfProcess } from "../integration/support/ivf-processes.js";
 import { startPrivateMosquitto, type PrivateMosquitto } from "../integration/support/mosquitto.js";
 import { isReachable, serviceAddresses } from "../support/services.js";
@@ -232,11 +236,18 @@ async function busStage(
   }
 }
 
-async function queueDepth(queue: string): Promise<number> {
+/** Partition queues of the request processors (IVF_TELEMETRY_PARTITIONS, default). */
+const partitionQueues = (prefix: string) =>
+  Array.from({ length: DEFAULT_TELEMETRY_PARTITIONS }, (_, k) => telemetryPartitionQueue(prefix, k));
+
+/** Messages waiting in every partition queue of the request processors. */
+async function queueDepth(prefix: string): Promise<number> {
   const connection = await amqp.connect(AMQP_URL);
   try {
     const channel = await connection.createChannel();
-    return (await channel.checkQueue(queue)).messageCount;
+    let total = 0;
+    for (const queue of partitionQueues(prefix)) total += (await channel.checkQueue(queue)).messageCount;
+    return total;
   } finally {
     await connection.close();
   }
@@ -246,7 +257,10 @@ async function deleteTopology(names: { requests: string; events: string; queue: 
   const connection = await amqp.connect(AMQP_URL);
   try {
     const channel = await connection.createChannel();
-    for (const queue of [names.queue, `${names.queue}.dlq`]) await channel.deleteQueue(queue);
+    for (const queue of [names.queue, ...partitionQueues(names.queue)]) {
+      await channel.deleteQueue(queue);
+      await channel.deleteQueue(`${queue}.dlq`);
+    }
     for (const exchange of [names.requests, names.events]) await channel.deleteExchange(exchange);
     await channel.close();
   } finally {
