@@ -29,6 +29,7 @@ import {
   DEFAULT_TELEMETRY_PARTITIONS,
   telemetryPartitionQueue,
 } from "../../vnfs/runtime-kit/primitives/telemetry-partitions.js";
+import { unpartitionedQueue } from "../../vnfs/request-processor/partitions/unpartitioned-forwarder.js";
 import { startIvfProcess, stopIvfProcess, type IvfProcess } from "../integration/support/ivf-processes.js";
 import { startPrivateMosquitto, type PrivateMosquitto } from "../integration/support/mosquitto.js";
 import { isReachable, serviceAddresses } from "../support/services.js";
@@ -245,6 +246,9 @@ async function queueDepth(prefix: string): Promise<number> {
   const connection = await amqp.connect(AMQP_URL);
   try {
     const channel = await connection.createChannel();
+    // A missing queue closes the channel (404): reject here, not as an uncaught 'error' event
+    // that would end the benchmark without stopping its child processes.
+    channel.on("error", () => undefined);
     let total = 0;
     for (const queue of partitionQueues(prefix)) total += (await channel.checkQueue(queue)).messageCount;
     return total;
@@ -257,7 +261,7 @@ async function deleteTopology(names: { requests: string; events: string; queue: 
   const connection = await amqp.connect(AMQP_URL);
   try {
     const channel = await connection.createChannel();
-    for (const queue of [names.queue, ...partitionQueues(names.queue)]) {
+    for (const queue of [names.queue, unpartitionedQueue(names.queue), ...partitionQueues(names.queue)]) {
       await channel.deleteQueue(queue);
       await channel.deleteQueue(`${queue}.dlq`);
     }
