@@ -1,4 +1,6 @@
 import { hostname } from "node:os";
+import { checkTelemetryPartitionCount } from "../runtime-kit/primitives/partition-count-check.js";
+import { REQUESTS_EXCHANGE } from "../runtime-kit/primitives/request-primitive.js";
 import { join } from "node:path";
 import type { IvfContext, IvfDefinition } from "../runtime-kit/ivf-process.js";
 import { OpcuaAdapter } from "./adapter.js";
@@ -24,6 +26,11 @@ export const opcuaAdapterDefinition: IvfDefinition<typeof opcuaSettings> = {
 
 async function startOpcuaAdapter(context: IvfContext<typeof opcuaSettings>): Promise<void> {
   const { config, logger, store, bus } = context;
+  await checkTelemetryPartitionCount(store, {
+    exchange: REQUESTS_EXCHANGE,
+    partitions: config.telemetryPartitions,
+    instanceId: context.instanceId,
+  });
   const fileServers = config.serversFile ? await loadServersFile(config.serversFile) : [];
   const pki = await openPki({
     rootDir: config.pkiDir ?? join(config.dataDir, "opcua-pki"),

@@ -6,6 +6,7 @@ import { telemetryHandler } from "./handling/handle-telemetry.js";
 import { DeviceOrderedValidator } from "./partitions/device-ordered-validator.js";
 import { startPartitionedConsumption } from "./partitions/partitioned-consumption.js";
 import { telemetryPartitionQueue } from "../runtime-kit/primitives/telemetry-partitions.js";
+import { checkTelemetryPartitionCount } from "../runtime-kit/primitives/partition-count-check.js";
 import {
   LATEST_VALUES,
   MEASUREMENTS,
@@ -46,6 +47,12 @@ export const definition: IvfDefinition<typeof requestProcessorSettings> = {
       config.telemetryPartitions,
     );
 
+    // Refuses to start when publishers or other request processors use another partition count.
+    await checkTelemetryPartitionCount(store, {
+      exchange: config.requestsExchange,
+      partitions: config.telemetryPartitions,
+      instanceId: context.instanceId,
+    });
     await bus.declareExchange(config.requestsExchange);
     await bus.declareExchange(config.eventsExchange);
     const handler = telemetryHandler({

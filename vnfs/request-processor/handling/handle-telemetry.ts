@@ -17,7 +17,13 @@ import {
   type MeasurementRecord,
 } from "../storage/measurement-records.js";
 import { updateLatestValues } from "../storage/update-latest-values.js";
-import { MicroBatcher, type BatchOutcomes, type MicroBatcherOptions } from "./micro-batcher.js";
+import {
+  MicroBatcher,
+  NO_TURN,
+  type BatchOutcomes,
+  type BatchTurn,
+  type MicroBatcherOptions,
+} from "./micro-batcher.js";
 import { SemanticError, type SemanticValidator } from "./semantic-validation.js";
 
 export interface TelemetryHandlerDeps {
@@ -51,7 +57,9 @@ interface Accepted {
  * that one bad write fails only its own delivery, which is redelivered until maxDeliveries.
  */
 export function telemetryHandler(deps: TelemetryHandlerDeps): (delivery: Delivery) => Promise<void> {
-  const batcher = new MicroBatcher<Accepted>(deps.batch ?? DEFAULT_BATCH, (items) => storeBatch(deps, items));
+  const batcher = new MicroBatcher<Accepted>(deps.batch ?? DEFAULT_BATCH, (items, turn) =>
+    storeBatch(deps, items, turn),
+  );
   return async (delivery) => {
     const started = performance.now();
     deps.kpis.inFlight.inc();
@@ -88,7 +96,11 @@ export function telemetryHandler(deps: TelemetryHandlerDeps): (delivery: Deliver
 }
 
 /** Stores and announces one batch; returns each delivery's outcome (undefined = stored and announced). */
-async function storeBatch(deps: TelemetryHandlerDeps, items: Accepted[]): Promise<BatchOutcomes> {
+async function storeBatch(
+  deps: TelemetryHandlerDeps,
+  items: Accepted[],
+  turn: BatchTurn = NO_TURN,
+): Promise<BatchOutcomes> {
   try {
     await store(
       deps,
@@ -97,8 +109,13 @@ async function storeBatch(deps: TelemetryHandlerDeps, items: Accepted[]): Promis
   } catch (error) {
     if (items.length === 1) return [asError(error)];
     // Isolate the failing delivery: the others must not be redelivered (or dead-lettered) with it.
-    return (await Promise.all(items.map((item) => storeBatch(deps, [item])))).flat();
+    // One after the other, so that their events still leave in delivery order.
+    const outcomes: BatchOutcomes = [];
+    for (const item of items) outcomes.push(...(await storeBatch(deps, [item], turn)));
+    return outcomes;
   }
+  // Storage above overlaps the previous batch; its events wait for their turn (per-device order).
+  await turn.ready();
   try {
     await deps.bus.publishBatch(deps.eventsExchange, items.map(storedEvent));
     return items.map(() => undefined);
