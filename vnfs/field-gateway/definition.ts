@@ -15,6 +15,7 @@ import { httpTlsFromConfig } from "../runtime-kit/http/http-server.js";
 import { RateLimitedIntake } from "./limits/device-rate-limit.js";
 import { gatewayBrokerPolicy } from "./mqtt/embedded-broker-policy.js";
 import { mqttClientTls, type MqttSessionOptions } from "./mqtt/mqtt-session-options.js";
+import { checkTelemetryPartitionCount } from "../runtime-kit/primitives/partition-count-check.js";
 
 type Context = IvfContext<typeof fieldGatewaySettings>;
 
@@ -40,6 +41,12 @@ export const definition: IvfDefinition<typeof fieldGatewaySettings> = {
         "device registry seeded from the provisioning file",
       );
     }
+    // Refuses to start when the request processors use another partition count (telemetry-path.md).
+    await checkTelemetryPartitionCount(store, {
+      exchange: config.requestsExchange,
+      partitions: config.telemetryPartitions,
+      instanceId: context.instanceId,
+    });
     await bus.declareExchange(config.requestsExchange);
     const { groups, devices } = await openDeviceCollections(store);
     const directory = new DeviceDirectory(groups, devices, config.registryCacheTtl);

@@ -10,6 +10,7 @@ import {
 } from "../../../vnfs/runtime-kit/primitives/partition-count-check.js";
 import { startIvf } from "../../../vnfs/runtime-kit/ivf-process.js";
 import { definition } from "../../../vnfs/request-processor/definition.js";
+import { definition as fieldGateway } from "../../../vnfs/field-gateway/definition.js";
 
 describe("telemetry partition count guard", () => {
   let dir: string;
@@ -49,6 +50,10 @@ describe("telemetry partition count guard", () => {
     await first.stop();
     await expect(startIvf(definition, { ...env, IVF_TELEMETRY_PARTITIONS: "4" })).rejects.toThrow(
       /IVF_TELEMETRY_PARTITIONS=4 differs from 16/,
+    );
+    // A field-gateway with another count would publish to partitions no queue is bound to.
+    await expect(startIvf(fieldGateway, { ...env, IVF_TELEMETRY_PARTITIONS: "32" })).rejects.toThrow(
+      /IVF_TELEMETRY_PARTITIONS=32 differs from 16/,
     );
   }, 60_000);
 });
