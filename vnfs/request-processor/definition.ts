@@ -86,6 +86,7 @@ export const definition: IvfDefinition<typeof requestProcessorSettings> = {
       leaseTtlMs: config.partitionLeaseTtl,
       reconcileMs: config.partitionReconcile,
       drainTimeoutMs: Math.max(1000, Math.min(config.shutdownGrace - 1000, config.partitionLeaseTtl / 2)),
+      metrics: context.metrics,
     });
     for (let partition = 0; partition < config.telemetryPartitions; partition++) {
       kpis.watchQueue(bus, telemetryPartitionQueue(config.queue, partition));

@@ -215,5 +215,8 @@ describe("request-processor", () => {
     expect(text).toMatch(/iotvf_messages_processed_total\{outcome="ok"[^}]*\} [1-9]/);
     expect(text).toMatch(/iotvf_dropped_messages_total\{reason="unknown_device"[^}]*\} [1-9]/);
     expect(text).toContain("iotvf_backlog_messages");
+    // A lone instance consumes every telemetry partition.
+    expect(text).toMatch(/iotvf_telemetry_partitions_owned\{[^}]*\} 16\n/);
+    expect(text).toMatch(/iotvf_telemetry_partition_changes_total\{change="taken"[^}]*\} 16\n/);
   });
 });

@@ -1,4 +1,6 @@
+import { Counter, Gauge, type Registry } from "prom-client";
 import type { Delivery, MessageBus } from "../../runtime-kit/bus/message-bus.js";
+import { KPI_PREFIX } from "../../runtime-kit/metrics/ivf-kpis.js";
 import type { Logger } from "../../runtime-kit/logging/logger.js";
 import { LeaseStore } from "../../runtime-kit/ownership/lease-store.js";
 import type { DocumentStore } from "../../runtime-kit/store/document-store.js";
@@ -35,6 +37,8 @@ export interface PartitionedConsumptionOptions {
   leaseTtlMs: number;
   reconcileMs: number;
   drainTimeoutMs: number;
+  /** Where the partition KPIs are registered. */
+  metrics: Registry;
 }
 
 export interface PartitionedConsumption {
@@ -68,9 +72,25 @@ export async function startPartitionedConsumption(
     scope: options.queuePrefix,
     ttlMs: options.leaseTtlMs,
   });
+  const handOvers = new Counter({
+    name: `${KPI_PREFIX}telemetry_partition_changes_total`,
+    help: "Telemetry partitions this instance started (taken) or stopped (given back) consuming",
+    labelNames: ["change"],
+    registers: [options.metrics],
+  });
+  const actions = {
+    start: async (partition: number) => {
+      await consumers.start(partition);
+      handOvers.inc({ change: "taken" });
+    },
+    stop: async (partition: number) => {
+      await consumers.stop(partition);
+      handOvers.inc({ change: "given_back" });
+    },
+  };
   const assigner = new PartitionAssigner(
     leases,
-    consumers,
+    actions,
     {
       partitions: options.partitions,
       leaseKey: (partition) => telemetryPartitionQueue(options.queuePrefix, partition),
@@ -89,6 +109,14 @@ export async function startPartitionedConsumption(
     unpartitionedForwarder(options.bus, options.exchange, options.partitions),
     { prefetch: 50, consumerTag: `${options.instanceId}.unpartitioned` },
   );
+  new Gauge({
+    name: `${KPI_PREFIX}telemetry_partitions_owned`,
+    help: "Telemetry partitions this instance consumes (one owner per partition; per-device order)",
+    registers: [options.metrics],
+    collect() {
+      this.set(assigner.owned().length);
+    },
+  });
   await assigner.start();
   return {
     assigner,
