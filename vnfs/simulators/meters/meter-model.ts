@@ -2,7 +2,7 @@
  * A simulated single-phase smart meter. Readings follow a household load profile (night base
  * load, morning and evening peaks) with per-meter scale, phase and noise drawn from a generator
  * seeded by the device id, so every run of the same fleet is reproducible:
- * - power (kW) from the profile plus noise, never negative;
+ * - power (kW) from the profile plus noise, never negative (0 while the supply relay is open);
  * - voltage (V) around 230 V (EN 50160: ±10 %), with slow drift and noise;
  * - power factor 0.85-0.99; current (A) = P / (V · PF);
  * - energy (kWh), a register that only increases: integrated power.
@@ -24,6 +24,7 @@ export class MeterModel {
   private energyKwh: number;
   private voltageDrift = 0;
   private lastTime: number | undefined;
+  private relayClosed = true;
 
   constructor(readonly deviceId: string) {
     this.random = mulberry32(hash(deviceId));
@@ -33,15 +34,25 @@ export class MeterModel {
     this.energyKwh = Math.round(this.random() * 20_000 * 1000) / 1000;
   }
 
+  /** Closes (`true`, supply on) or opens (`false`) the supply relay; open means no power flows. */
+  setRelay(on: boolean): void {
+    this.relayClosed = on;
+  }
+
+  get relayOn(): boolean {
+    return this.relayClosed;
+  }
+
   /** The reading at `now`; timestamps strictly increase per meter (at least 1 ms apart). */
   read(now: number): MeterReading {
     const time = this.lastTime === undefined ? now : Math.max(now, this.lastTime + 1);
     const elapsedHours = this.lastTime === undefined ? 0 : (time - this.lastTime) / 3_600_000;
     this.lastTime = time;
-    const power = Math.max(
+    const demand = Math.max(
       0.02,
       this.scaleKw * profile(time, this.phaseHours) * (1 + gaussian(this.random) * 0.08),
     );
+    const power = this.relayClosed ? demand : 0;
     this.energyKwh += power * elapsedHours;
     this.voltageDrift = this.voltageDrift * 0.98 + gaussian(this.random) * 0.3;
     const voltage = 230 + this.voltageDrift + gaussian(this.random) * 0.8;

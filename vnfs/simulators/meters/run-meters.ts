@@ -12,6 +12,8 @@ export interface MeterFleetOptions {
   /** Readings awaiting acknowledgement at once (flow control: never outrun the platform). */
   maxInFlight?: number;
   devicePrefix?: string;
+  /** Meter models by device id, shared with whoever acts on them (e.g. answerMeterCommands); filled here when missing. */
+  models?: Map<string, MeterModel>;
   signal?: AbortSignal;
   onAcked?: (deviceId: string, reading: MeterReading) => void;
   onError?: (deviceId: string, error: unknown) => void;
@@ -37,7 +39,11 @@ export async function runMeterFleet(
   sender: MeterSender,
   options: MeterFleetOptions,
 ): Promise<MeterFleetStats> {
-  const meters = meterIds(options.count, options.devicePrefix).map((id) => new MeterModel(id));
+  const meters = meterIds(options.count, options.devicePrefix).map((id) => {
+    const model = options.models?.get(id) ?? new MeterModel(id);
+    options.models?.set(id, model);
+    return model;
+  });
   const maxInFlight = options.maxInFlight ?? 200;
   const stats = { sent: 0, acked: 0, failed: 0 };
   const started = Date.now();
