@@ -9,7 +9,8 @@ import { buildPackages, listIvfModels, loadIvfModel } from "../../../descriptors
 import { monitorDefinition } from "../../../monitoring/monitor-process.js";
 import { startIvf } from "../../runtime-kit/ivf-process.js";
 import type { Logger } from "../../runtime-kit/logging/logger.js";
-import { startEmbeddedBroker, type EmbeddedBroker } from "../../runtime-kit/mqtt/embedded-broker.js";
+import type { EmbeddedBroker } from "../../runtime-kit/mqtt/embedded-broker.js";
+import { startPlatformBroker, type PlatformBroker } from "./platform-broker.js";
 import type { ConsoleServer } from "../../console/console-server.js";
 import { vnfmLocator } from "../../console/backend/ivf-endpoints.js";
 import { startUpConsole } from "../../console/up-console.js";
@@ -59,6 +60,7 @@ export class Platform {
   consoleServer: ConsoleServer | undefined;
   monitorUrl: string | undefined;
   private broker: EmbeddedBroker | undefined;
+  private gatewayMqttEnv: PlatformBroker["gatewayEnv"] | undefined;
   private proxy: ServiceProxy | undefined;
   private stopMonitor: (() => Promise<void>) | undefined;
   private stopMeters: (() => Promise<void>) | undefined;
@@ -105,7 +107,9 @@ export class Platform {
     });
     this.checkpoint();
     await this.progress.step("Start embedded MQTT broker", async (note) => {
-      this.broker = await startEmbeddedBroker({ port: 0, logger: this.options.logger });
+      const started = await startPlatformBroker(this.options.logger);
+      this.broker = started.broker;
+      this.gatewayMqttEnv = started.gatewayEnv;
       this.mqttUrl = this.broker.url;
       note(this.mqttUrl);
     });
@@ -159,6 +163,7 @@ export class Platform {
       IVF_MQTT_URL: this.mqttUrl,
       // aedes has no shared subscriptions: each gateway subscribes directly.
       IVF_MQTT_SHARED_SUBSCRIPTION: "false",
+      ...this.gatewayMqttEnv,
       IVF_PROVISIONING_FILE: provisioning,
       IVF_CLOUD_API_KEYS: `${DEMO_TENANT}:${this.credentials.applicationKey}`,
       IVF_LOG_LEVEL: process.env.IVF_LOG_LEVEL ?? "warn",

@@ -34,8 +34,11 @@ const GATEWAY_USERNAME = "ivf-field-gateway";
 const NOT_AUTHORIZED = 5;
 const SERVER_UNAVAILABLE = 3;
 
+/** What the policy needs of the device registry: resolving the device a certificate names. */
+export type CertificateResolver = Pick<DeviceDirectory, "resolve">;
+
 export function gatewayBrokerPolicy(
-  directory: DeviceDirectory,
+  directory: CertificateResolver,
   prefix: string,
   logger: Logger,
 ): GatewayBrokerPolicy {
