@@ -1,3 +1,4 @@
+import { LogThrottle } from "../../runtime-kit/logging/log-throttle.js";
 import express, { type Express, type Request, type Response } from "express";
 import type { Logger } from "../../runtime-kit/logging/logger.js";
 import type { TelemetryIntake } from "../ingest/accept-telemetry.js";
@@ -26,6 +27,7 @@ export function mountHttpIngress(
   options: HttpIngressOptions,
 ): void {
   const raw = express.raw({ type: () => true, limit: options.maxPayloadBytes });
+  const log = new LogThrottle(options.logger);
   app.post("/v1/telemetry/:deviceId", (req, res, next) => {
     if (publisher.saturated) {
       sendProblem(
@@ -57,7 +59,7 @@ export function mountHttpIngress(
         next(error);
         return;
       }
-      void accept(req, res, intake, options);
+      void accept(req, res, intake, options, log);
     });
   });
 }
@@ -67,6 +69,7 @@ async function accept(
   res: Response,
   intake: Pick<TelemetryIntake, "accept">,
   options: HttpIngressOptions,
+  log: LogThrottle,
 ): Promise<void> {
   const deviceId = String(req.params.deviceId);
   const payload = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
@@ -77,7 +80,8 @@ async function accept(
     const peer = checkPeerCertificate(req.socket);
     if (peer.presented) certificateDetails = peer.details;
     if (peer.presented && !peer.ok) {
-      options.logger.warn(
+      log.warn(
+        "CERTIFICATE_REJECTED",
         {
           path: req.path.slice(0, 256),
           ...peer.details,
@@ -114,7 +118,8 @@ async function accept(
   } catch (error) {
     if (error instanceof IngestError) {
       if (certificateDetails && error.drop === "auth") {
-        options.logger.warn(
+        log.warn(
+          error.code,
           { path: req.path.slice(0, 256), ...certificateDetails, problems: error.problems, code: error.code },
           "device certificate refused",
         );

@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Client } from "aedes";
 import type { Logger } from "../../runtime-kit/logging/logger.js";
+import { LogThrottle } from "../../runtime-kit/logging/log-throttle.js";
 import type { BrokerPolicy } from "../../runtime-kit/mqtt/embedded-broker.js";
 import { IngestError } from "../ingest/ingest-errors.js";
 import { checkPeerCertificate, type CertifiedDevice } from "../registry/certificate-identity.js";
@@ -43,6 +44,7 @@ export function gatewayBrokerPolicy(
   logger: Logger,
 ): GatewayBrokerPolicy {
   const password = randomBytes(24).toString("base64url");
+  const log = new LogThrottle(logger);
   const gateways = new WeakSet<Client>();
   const certified = new WeakMap<Client, CertifiedDevice>();
 
@@ -64,7 +66,8 @@ export function gatewayBrokerPolicy(
         return;
       }
       if (!peer.ok) {
-        logger.warn(
+        log.warn(
+          "certificate-rejected",
           { clientId: client.id, ...peer.details, problem: peer.problem, code: "CERTIFICATE_REJECTED" },
           "device certificate refused",
         );
@@ -79,7 +82,8 @@ export function gatewayBrokerPolicy(
         (error: unknown) => {
           const known = error instanceof IngestError;
           const problems = known ? error.problems : ["device registry unavailable; retry later"];
-          logger.warn(
+          log.warn(
+            "certificate-refused",
             {
               clientId: client.id,
               ...peer.details,
@@ -111,7 +115,8 @@ export function gatewayBrokerPolicy(
           certificateResultTopic(prefix, device.tenant, device.deviceId),
         ];
         if (own && own.includes(topic)) return done(null);
-        logger.warn(
+        log.warn(
+          "certificate-topic-publish-refused",
           { clientId: client.id, device: device ?? null, topic: topic.slice(0, 256) },
           "MQTT publish refused: certificate topics belong to the device their certificate names",
         );
@@ -127,7 +132,8 @@ export function gatewayBrokerPolicy(
         ? filter === commandTopic(prefix, device.tenant, device.deviceId)
         : !/[+#]/.test(filter) && !filter.startsWith("$");
       if (allowed) return done(null, subscription);
-      logger.warn(
+      log.warn(
+        "subscription-refused",
         { clientId: client.id, filter: filter.slice(0, 256) },
         "MQTT subscription refused: devices subscribe to their own exact topics only",
       );

@@ -1,5 +1,6 @@
 import mqtt, { type MqttClient } from "mqtt";
 import type { Logger } from "../../runtime-kit/logging/logger.js";
+import { LogThrottle } from "../../runtime-kit/logging/log-throttle.js";
 import type { IvfKpis } from "../../runtime-kit/metrics/ivf-kpis.js";
 import { installDeferredAcks, type DeferredAcks } from "../../runtime-kit/mqtt/deferred-acks.js";
 import type { TelemetryIntake } from "../ingest/accept-telemetry.js";
@@ -56,7 +57,7 @@ export async function startMqttIngress(
     options.sharedSubscription,
     options.certificateTopics,
   );
-  const state = { closing: false };
+  const state = { closing: false, log: new LogThrottle(options.logger) };
   const acks: DeferredAcks = installDeferredAcks(
     client,
     options.maxInFlight,
@@ -94,6 +95,7 @@ export async function startMqttIngress(
       while (acks.inFlight > 0 && Date.now() < deadline)
         await new Promise((resolve) => setTimeout(resolve, 20));
       await client.endAsync();
+      state.log.close(); // pending "suppressed" summaries
     },
   };
 }
@@ -108,12 +110,13 @@ async function handle(
   options: MqttIngressOptions,
   topic: string,
   payload: Buffer,
-  state: { closing: boolean },
+  state: { closing: boolean; log: LogThrottle },
 ): Promise<number | undefined> {
   const parsed = parseTelemetryTopic(options.topicPrefix, topic, options.certificateTopics);
   if (!parsed) {
     options.kpis.dropped.inc({ reason: "invalid" });
-    options.logger.warn(
+    state.log.warn(
+      "INVALID_TOPIC",
       { topic: redactTopic(options.topicPrefix, topic) },
       "MQTT message on a topic outside the scheme refused",
     );
@@ -125,7 +128,8 @@ async function handle(
     : `${options.topicPrefix}/***/${parsed.deviceId}/attrs`;
   if (payload.length > options.maxPayloadBytes) {
     options.kpis.dropped.inc({ reason: "too_large" });
-    options.logger.warn(
+    state.log.warn(
+      "PAYLOAD_TOO_LARGE",
       { endpoint, bytes: payload.length, limit: options.maxPayloadBytes, code: "PAYLOAD_TOO_LARGE" },
       "MQTT message refused",
     );
@@ -144,11 +148,16 @@ async function handle(
       return 0;
     } catch (error) {
       if (error instanceof IngestError && error.drop !== "overload") {
-        options.logger.warn({ endpoint, code: error.code, problems: error.problems }, "MQTT message refused");
+        state.log.warn(
+          error.code,
+          { endpoint, code: error.code, problems: error.problems },
+          "MQTT message refused",
+        );
         return refusalReasonCode(error);
       }
       if (state.closing) return undefined;
-      options.logger.warn(
+      state.log.warn(
+        "retrying",
         { endpoint, err: error, retryInMs: delayMs },
         "MQTT message not ingested yet; retrying",
       );

@@ -1,5 +1,6 @@
 import type { Socket } from "node:net";
 import type { Logger } from "../logging/logger.js";
+import { LogThrottle } from "../logging/log-throttle.js";
 import { RateLimiter } from "../http/rate-limiter.js";
 import { PacketSizeScanner } from "./packet-size-scanner.js";
 
@@ -35,12 +36,14 @@ export class ConnectionGuard {
   };
   private open = 0;
   private readonly connects: RateLimiter;
+  private readonly log: LogThrottle;
 
   constructor(
     private readonly limits: ConnectionLimits,
     private readonly logger: Logger,
     private readonly onRefusal: (reason: BrokerRefusal) => void = () => undefined,
   ) {
+    this.log = new LogThrottle(logger);
     this.connects = new RateLimiter({
       perSecond: limits.connectsPerSecond,
       burst: limits.connectsPerSecond * 10,
@@ -88,6 +91,6 @@ export class ConnectionGuard {
       too_many_connections: "embedded MQTT broker: connection limit reached, connection refused",
       connect_rate: "embedded MQTT broker: too many connections from one address, connection refused",
     };
-    this.logger.warn({ event: "mqtt-connection-refused", reason, ...details }, messages[reason]);
+    this.log.warn(reason, { event: "mqtt-connection-refused", reason, ...details }, messages[reason]);
   }
 }
