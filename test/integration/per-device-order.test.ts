@@ -105,7 +105,9 @@ describe.each(buses)("per-device order through scaling ($name)", ({ amqpUrl }) =
         60_000,
         "the survivor owning every partition",
       );
-      console.warn(`survivor owns every partition ${Date.now() - killedAt} ms after the kill (lease TTL 3 s)`);
+      console.warn(
+        `survivor owns every partition ${Date.now() - killedAt} ms after the kill (lease TTL 3 s)`,
+      );
       const roundsAtTakeover = stand.rounds;
       await waitFor(() => stand.rounds >= roundsAtTakeover + TAIL_ROUNDS, 30_000, "tail rounds published");
     } finally {
