@@ -35,7 +35,7 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const unknown = args.filter(
-    (arg, index) => arg !== "--markdown" && index !== writeAt && index !== writeAt + 1,
+    (arg, index) => arg !== "--markdown" && (writeAt < 0 || (index !== writeAt && index !== writeAt + 1)),
   );
   if (unknown.length > 0) {
     console.error(`ivf config: unknown option ${unknown.join(" ")}\n${usage}`);
