@@ -97,7 +97,7 @@ export async function renderDevice(id) {
     { id: "send-command", class: "inline" },
     el("input", {
       name: "command",
-      placeholder: "command, e.g. reboot",
+      placeholder: "command, e.g. ping or relay (value on|off)",
       required: true,
       "aria-label": "command",
     }),
