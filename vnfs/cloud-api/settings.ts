@@ -1,6 +1,6 @@
 import type { ConfigSpec } from "../runtime-kit/config/env-config.js";
 import { tokenAuthSettings } from "../runtime-kit/auth/auth-settings.js";
-import { COMMANDS_EXCHANGE } from "../runtime-kit/primitives/device-command.js";
+import { commandsExchangeSetting } from "../runtime-kit/primitives/device-command.js";
 import { webhookPolicySettings } from "../subscription-notifier/webhook-policy/webhook-policy.js";
 
 /** Settings of cloud-api (read together with the common IVF_* settings). */
@@ -47,11 +47,5 @@ export const cloudApiSettings = {
     max: 100_000_000,
     default: 1_000_000,
   },
-  commandsExchange: {
-    kind: "string",
-    env: "IVF_BUS_COMMANDS_EXCHANGE",
-    description: "Bus exchange carrying command.* requests and command-status.* reports",
-    pattern: /^[A-Za-z0-9_.:-]{1,255}$/,
-    default: COMMANDS_EXCHANGE,
-  },
+  commandsExchange: commandsExchangeSetting,
 } satisfies ConfigSpec;

@@ -1,17 +1,11 @@
 import type { ConfigSpec } from "../runtime-kit/config/env-config.js";
 import { tokenAuthSettings } from "../runtime-kit/auth/auth-settings.js";
-import { COMMANDS_EXCHANGE } from "../runtime-kit/primitives/device-command.js";
+import { commandsExchangeSetting } from "../runtime-kit/primitives/device-command.js";
 
 /** Settings of the device manager (read together with the common IVF_* settings). */
 export const deviceManagerSettings = {
   ...tokenAuthSettings,
-  commandsExchange: {
-    kind: "string",
-    env: "IVF_BUS_COMMANDS_EXCHANGE",
-    description: "Bus exchange carrying command.* requests and command-status.* reports",
-    pattern: /^[A-Za-z0-9_.:-]{1,255}$/,
-    default: COMMANDS_EXCHANGE,
-  },
+  commandsExchange: commandsExchangeSetting,
   expirySweep: {
     kind: "duration",
     env: "IVF_DEVICE_MANAGER_EXPIRY_SWEEP",

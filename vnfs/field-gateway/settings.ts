@@ -1,6 +1,6 @@
 import type { ConfigSpec } from "../runtime-kit/config/env-config.js";
 import { REQUESTS_EXCHANGE } from "../runtime-kit/primitives/request-primitive.js";
-import { COMMANDS_EXCHANGE } from "../runtime-kit/primitives/device-command.js";
+import { commandsExchangeSetting } from "../runtime-kit/primitives/device-command.js";
 
 /** Settings of the field gateway (read together with the common IVF_* settings). */
 export const fieldGatewaySettings = {
@@ -172,12 +172,5 @@ export const fieldGatewaySettings = {
     pattern: /^[A-Za-z0-9_.:-]{1,255}$/,
     default: REQUESTS_EXCHANGE,
   },
-  commandsExchange: {
-    kind: "string",
-    env: "IVF_BUS_COMMANDS_EXCHANGE",
-    description:
-      "Bus exchange carrying command.* requests and command-status.* reports (queue <exchange>.field-gateway)",
-    pattern: /^[A-Za-z0-9_.:-]{1,255}$/,
-    default: COMMANDS_EXCHANGE,
-  },
+  commandsExchange: commandsExchangeSetting,
 } satisfies ConfigSpec;

@@ -1,8 +1,8 @@
-import { Writable } from "node:stream";
 import mqtt from "mqtt";
 import { Registry } from "prom-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../../vnfs/runtime-kit/logging/logger.js";
+import { captureLogs } from "../../support/log-capture.js";
 import { IvfKpis } from "../../../vnfs/runtime-kit/metrics/ivf-kpis.js";
 import { startEmbeddedBroker, type EmbeddedBroker } from "../../../vnfs/runtime-kit/mqtt/embedded-broker.js";
 import { IngestError } from "../../../vnfs/field-gateway/ingest/ingest-errors.js";
@@ -14,15 +14,7 @@ import { waitFor } from "./gateway-fixture.js";
  * the log: a few lines in full, then one summary with the count, while every refusal is still
  * acknowledged and counted in the KPIs.
  */
-const lines: Record<string, unknown>[] = [];
-const sink = new Writable({
-  write(chunk: Buffer, _encoding, done) {
-    for (const line of chunk.toString("utf8").split("\n").filter(Boolean))
-      lines.push(JSON.parse(line) as Record<string, unknown>);
-    done();
-  },
-});
-const logger = createLogger({ ivf: "field-gateway", instanceId: "flood", level: "info" }, sink);
+const { logger, lines } = captureLogs("field-gateway");
 const registry = new Registry();
 const kpis = new IvfKpis({ registry, capacityPerSecond: 1000 });
 let broker: EmbeddedBroker;

@@ -1,20 +1,8 @@
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../../../vnfs/runtime-kit/logging/logger.js";
+import { captureLogs } from "../../support/log-capture.js";
 import { LogThrottle } from "../../../vnfs/runtime-kit/logging/log-throttle.js";
 
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString("utf8").split("\n").filter(Boolean))
-        lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  const logger = createLogger({ ivf: "test", instanceId: "t1", level: "info" }, stream);
-  return { logger, lines };
-}
+const capture = () => captureLogs();
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 

@@ -1,6 +1,6 @@
 import type { components } from "../../../api-specs/types/device-manager.js";
 import type { OperationHandler } from "../../runtime-kit/http/openapi/openapi-router.js";
-import type { Collection, Where } from "../../runtime-kit/store/document-store.js";
+import type { Collection } from "../../runtime-kit/store/document-store.js";
 import {
   deviceRecordId,
   groupRecordId,
@@ -10,6 +10,7 @@ import {
 import { authorise, paging, type Input } from "./access.js";
 import { problem } from "./problems.js";
 import { deviceView } from "./views.js";
+import { listTenantDevices } from "./device-listing.js";
 
 type DeviceSettings = components["schemas"]["DeviceSettings"];
 
@@ -46,23 +47,14 @@ export function deviceHandlers(deps: DeviceHandlerDeps): Record<string, Operatio
   return {
     async listDevices(input) {
       const { tenant } = authorise(input, "reader");
-      const { limit, offset } = paging(input);
-      const where: Where = { tenant };
-      if (input.query.groupId !== undefined) where.groupId = input.query.groupId as string;
-      const [items, total, tenantGroups] = await Promise.all([
-        devices.find({ where, orderBy: [{ field: "deviceId" }], limit, offset }),
-        devices.count(where),
-        groups.find({ where: { tenant } }),
-      ]);
-      const byId = new Map(tenantGroups.map((group) => [group.groupId, group]));
+      const groupId = input.query.groupId as string | undefined;
       return {
         status: 200,
-        body: {
-          items: items.map((device) => deviceView(device, byId.get(device.groupId))),
-          total,
-          limit,
-          offset,
-        },
+        body: await listTenantDevices(groups, devices, {
+          tenant,
+          ...paging(input),
+          ...(groupId !== undefined ? { groupId } : {}),
+        }),
       };
     },
     async createDevice(input) {

@@ -1,6 +1,7 @@
 import { Ajv } from "ajv";
 import type { Json } from "../bus/message-bus.js";
 import { PoisonMessageError } from "../bus/message-bus.js";
+import type { StringSetting } from "../config/env-config.js";
 import { IDENTIFIER_PATTERN } from "./request-primitive.js";
 
 /**
@@ -12,6 +13,16 @@ import { IDENTIFIER_PATTERN } from "./request-primitive.js";
  * can never inject `.`, `*` or `#` into a routing key.
  */
 export const COMMANDS_EXCHANGE = "iot.commands";
+
+/** The setting naming that exchange: one declaration for every function that sends or relays commands. */
+export const commandsExchangeSetting = {
+  kind: "string",
+  env: "IVF_BUS_COMMANDS_EXCHANGE",
+  description:
+    "Bus exchange carrying command.* requests and command-status.* reports (the field-gateway consumes queue <exchange>.field-gateway)",
+  pattern: /^[A-Za-z0-9_.:-]{1,255}$/,
+  default: COMMANDS_EXCHANGE,
+} as const satisfies StringSetting;
 export const COMMAND_VERSION = 1;
 
 export interface DeviceCommand {
