@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
 import { Registry } from "prom-client";
-import type { Delivery, MessageBus } from "../../vnfs/runtime-kit/bus/message-bus.js";
+import type { Delivery, MessageBus, OutgoingMessage } from "../../vnfs/runtime-kit/bus/message-bus.js";
+import { storedEventsOf } from "../../vnfs/runtime-kit/primitives/stored-event.js";
 import { IvfKpis } from "../../vnfs/runtime-kit/metrics/ivf-kpis.js";
 import { telemetryMessage } from "../../vnfs/runtime-kit/primitives/request-primitive.js";
 import { SqliteStore } from "../../vnfs/runtime-kit/store/sqlite/sqlite-store.js";
@@ -41,8 +42,13 @@ export async function handlerRate(count: number, batchSize: number): Promise<num
     let published = 0;
     const bus = {
       publish: () => Promise.resolve(void (published += 1)),
-      publishBatch: (_exchange: string, messages: unknown[]) =>
-        Promise.resolve(void (published += messages.length)),
+      publishBatch: (_exchange: string, messages: OutgoingMessage[]) =>
+        Promise.resolve(
+          void (published += messages.reduce(
+            (sum, message) => sum + storedEventsOf({ ...message, messageId: message.messageId ?? "" }).length,
+            0,
+          )),
+        ),
     } as unknown as MessageBus;
     const handler = telemetryHandler({
       bus,

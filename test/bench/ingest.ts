@@ -24,6 +24,8 @@ import { handlerRate } from "./ingest-handler.js";
 import { CpuMeter, findProcesses } from "./ingest-cpu.js";
 import { meterPayload, meterPrimitive, publishAll, rawAmqp, rawMqtt, waitUntil } from "./ingest-raw.js";
 import { SqliteStore } from "../../vnfs/runtime-kit/store/sqlite/sqlite-store.js";
+import { storedEventsOf } from "../../vnfs/runtime-kit/primitives/stored-event.js";
+import { packTelemetry } from "../../vnfs/runtime-kit/primitives/telemetry-envelope.js";
 import { publishProperties } from "../../vnfs/runtime-kit/bus/amqp/amqp-publisher.js";
 import {
   DEFAULT_TELEMETRY_PARTITIONS,
@@ -37,6 +39,8 @@ import { isReachable, serviceAddresses } from "../support/services.js";
 const N = Number(process.env.BENCH_INGEST_N ?? 10_000);
 const RAW_N = Number(process.env.BENCH_INGEST_RAW_N ?? 20_000);
 const METERS = 100;
+/** The field gateway's default publish batch (IVF_FIELD_GATEWAY_BATCH_SIZE). */
+const GATEWAY_BATCH = 500;
 const ATTRIBUTES = 5; // MeterModel: energy, power, voltage, current, powerFactor
 const PHASE_TIMEOUT_MS = 90_000;
 const AMQP_URL = process.env.IVF_AMQP_URL ?? serviceAddresses.rabbitmq.url;
@@ -79,16 +83,18 @@ async function watchStoredEvents(exchange: string) {
     queue,
     (msg) => {
       if (!msg) return;
-      const id = String(msg.properties.messageId);
-      if (seen.has(id)) return;
-      seen.add(id);
-      const body = JSON.parse(msg.content.toString("utf8")) as {
-        storedAt: string;
-        measurements: { timestamp: string }[];
+      const delivery = {
+        routingKey: msg.fields.routingKey,
+        messageId: String(msg.properties.messageId),
+        body: JSON.parse(msg.content.toString("utf8")) as unknown,
       };
-      const storedAt = Date.parse(body.storedAt);
-      lastStoredAt = Math.max(lastStoredAt, storedAt);
-      latencies.push(storedAt - Date.parse(body.measurements[0]!.timestamp));
+      for (const { eventId, event } of storedEventsOf(delivery)) {
+        if (seen.has(eventId)) continue;
+        seen.add(eventId);
+        const storedAt = Date.parse(event.storedAt);
+        lastStoredAt = Math.max(lastStoredAt, storedAt);
+        latencies.push(storedAt - Date.parse(event.measurements[0]!.timestamp));
+      }
     },
     { noAck: true },
   );
@@ -217,15 +223,21 @@ async function busStage(
     const channel = await connection.createConfirmChannel();
     const before = events.seen.size;
     const started = Date.now();
-    for (let i = 0; i < N; i += 1000) {
-      for (let j = i; j < Math.min(N, i + 1000); j += 1) {
-        const message = meterPrimitive(meters[j % meters.length]!, "acme", "bench");
+    // Packed as the field gateway packs one flush (IVF_FIELD_GATEWAY_BATCH_SIZE messages).
+    for (let i = 0; i < N; i += GATEWAY_BATCH) {
+      const batch = Array.from({ length: Math.min(GATEWAY_BATCH, N - i) }, (_, j) =>
+        meterPrimitive(meters[(i + j) % meters.length]!, "acme", "bench"),
+      );
+      for (const message of packTelemetry(batch)) {
         const body = JSON.stringify(message.body);
         channel.publish(
           exchange,
           message.routingKey,
           Buffer.from(body),
-          publishProperties({ ...message, body, headers: {} }, Date.now()),
+          publishProperties(
+            { ...message, messageId: message.messageId ?? "", body, headers: {} },
+            Date.now(),
+          ),
         );
       }
       await channel.waitForConfirms();

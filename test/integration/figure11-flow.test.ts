@@ -1,3 +1,5 @@
+import { primitivesOf } from "../../vnfs/runtime-kit/primitives/telemetry-envelope.js";
+import { storedEventRoutingKey, storedEventsOf } from "../../vnfs/runtime-kit/primitives/stored-event.js";
 import {
   DEFAULT_TELEMETRY_PARTITIONS,
   partitionedTelemetryRoutingKey,
@@ -160,8 +162,24 @@ await describeWithServices(["rabbitmq", "mosquitto"], "TR 103 527 Figure 11 mess
     amqpConnection = await amqp.connect(serviceAddresses.rabbitmq.url);
     channel = await amqpConnection.createChannel();
     for (const [exchange, pattern, sink] of [
-      [names.requests, "telemetry.#", (body: string) => requestPrimitives.push(JSON.parse(body))],
-      [names.events, "stored.#", (_body: string, key: string) => storedEvents.push(key)],
+      [
+        names.requests,
+        "telemetry.#",
+        (body: string, key: string) =>
+          requestPrimitives.push(
+            ...(primitivesOf({ routingKey: key, body: JSON.parse(body) }) as Record<string, unknown>[]),
+          ),
+      ],
+      [
+        names.events,
+        "stored.#",
+        (body: string, key: string) =>
+          storedEvents.push(
+            ...storedEventsOf({ routingKey: key, messageId: "", body: JSON.parse(body) }).map(({ event }) =>
+              storedEventRoutingKey(event.tenant, event.deviceId),
+            ),
+          ),
+      ],
     ] as const) {
       await channel.assertExchange(exchange, "topic", { durable: true });
       const { queue } = await channel.assertQueue("", { exclusive: true, autoDelete: true });

@@ -4,6 +4,7 @@ import { startEmbeddedBroker } from "../runtime-kit/mqtt/embedded-broker.js";
 import { fieldGatewaySettings } from "./settings.js";
 import { TelemetryIntake } from "./ingest/accept-telemetry.js";
 import { BatchPublisher } from "./ingest/batch-publisher.js";
+import { packTelemetry } from "../runtime-kit/primitives/telemetry-envelope.js";
 import { mountHttpIngress } from "./http/http-ingress.js";
 import { startMqttIngress } from "./mqtt/mqtt-ingress.js";
 import { loadProvisioningFile } from "./provisioning/provisioning-file.js";
@@ -57,6 +58,7 @@ export const definition: IvfDefinition<typeof fieldGatewaySettings> = {
       batchSize: config.batchSize,
       lingerMs: config.batchLinger,
       maxInFlight: config.maxInFlight,
+      ...(config.envelopes ? { pack: packTelemetry } : {}),
     });
     const checked = new TelemetryIntake(
       directory,

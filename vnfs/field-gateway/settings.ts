@@ -146,6 +146,13 @@ export const fieldGatewaySettings = {
     description: "How long a batch waits to fill before it is published",
     default: 5,
   },
+  envelopes: {
+    kind: "boolean",
+    env: "IVF_FIELD_GATEWAY_ENVELOPES",
+    description:
+      "Pack the primitives of one batch into one bus message per tenant and partition (telemetry.<tenant>.@envelope.<k>); false publishes one message per device message",
+    default: true,
+  },
   publishTimeout: {
     kind: "duration",
     env: "IVF_FIELD_GATEWAY_PUBLISH_TIMEOUT",

@@ -3,6 +3,7 @@ import { IvfKpis } from "../runtime-kit/metrics/ivf-kpis.js";
 import { openDeviceCollections } from "../field-gateway/registry/device-records.js";
 import { requestProcessorSettings } from "./settings.js";
 import { telemetryHandler } from "./handling/handle-telemetry.js";
+import { DeliverySizes } from "./handling/delivery-sizes.js";
 import { DeviceOrderedValidator } from "./partitions/device-ordered-validator.js";
 import { startPartitionedConsumption } from "./partitions/partitioned-consumption.js";
 import { telemetryPartitionQueue } from "../runtime-kit/primitives/telemetry-partitions.js";
@@ -55,7 +56,9 @@ export const definition: IvfDefinition<typeof requestProcessorSettings> = {
     });
     await bus.declareExchange(config.requestsExchange);
     await bus.declareExchange(config.eventsExchange);
+    const sizes = new DeliverySizes();
     const handler = telemetryHandler({
+      sizes,
       bus,
       eventsExchange: config.eventsExchange,
       measurements,
@@ -89,7 +92,7 @@ export const definition: IvfDefinition<typeof requestProcessorSettings> = {
       metrics: context.metrics,
     });
     for (let partition = 0; partition < config.telemetryPartitions; partition++) {
-      kpis.watchQueue(bus, telemetryPartitionQueue(config.queue, partition));
+      kpis.watchQueue(bus, telemetryPartitionQueue(config.queue, partition), () => sizes.mean());
     }
     context.readiness.add("consumer", () => bus.isHealthy());
     // Drain on SIGTERM: leave the membership, drain every owned partition, release its lease.

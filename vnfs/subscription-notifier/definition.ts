@@ -2,7 +2,7 @@ import { Counter } from "prom-client";
 import type { IvfDefinition } from "../runtime-kit/ivf-process.js";
 import { IvfKpis } from "../runtime-kit/metrics/ivf-kpis.js";
 import { PoisonMessageError, type Consumer, type Delivery } from "../runtime-kit/bus/message-bus.js";
-import { InvalidStoredEventError, parseStoredEvent } from "../runtime-kit/primitives/stored-event.js";
+import { InvalidStoredEventError, storedEventsOf } from "../runtime-kit/primitives/stored-event.js";
 import { IDENTIFIER_PATTERN } from "../runtime-kit/primitives/request-primitive.js";
 import { openSubscriptions } from "./subscriptions/subscription-records.js";
 import { SubscriptionIndex } from "./subscriptions/subscription-index.js";
@@ -137,17 +137,18 @@ function matchHandler(
   return async (delivery) => {
     const started = performance.now();
     kpis.received.inc({ protocol: "amqp" });
+    // A stored envelope's events are matched in their order, each under its own event id.
     const jobs = delivery.routingKey.startsWith("fault.")
       ? matcher.matchFault(parseFault(delivery.body), delivery.messageId)
-      : matcher.matchStored(parseStored(delivery.body), delivery.messageId);
+      : parseStored(delivery).flatMap(({ eventId, event }) => matcher.matchStored(event, eventId));
     if (jobs.length > 0) await publish(jobs);
     kpis.recordProcessed("ok", (performance.now() - started) / 1000);
   };
 }
 
-function parseStored(body: unknown) {
+function parseStored(delivery: Delivery) {
   try {
-    return parseStoredEvent(body);
+    return storedEventsOf(delivery);
   } catch (error) {
     if (error instanceof InvalidStoredEventError) throw new PoisonMessageError(error.message);
     throw error;

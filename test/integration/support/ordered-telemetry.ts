@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import amqplib from "amqplib";
 import { createBus } from "../../../vnfs/runtime-kit/bus/create-bus.js";
-import type { MessageBus } from "../../../vnfs/runtime-kit/bus/message-bus.js";
+import type { MessageBus, OutgoingMessage } from "../../../vnfs/runtime-kit/bus/message-bus.js";
+import { storedEventsOf } from "../../../vnfs/runtime-kit/primitives/stored-event.js";
+import { packTelemetry } from "../../../vnfs/runtime-kit/primitives/telemetry-envelope.js";
 import { createLogger } from "../../../vnfs/runtime-kit/logging/logger.js";
 import { createStore } from "../../../vnfs/runtime-kit/store/create-store.js";
 import type { DocumentStore } from "../../../vnfs/runtime-kit/store/document-store.js";
@@ -102,15 +104,16 @@ export class OrderStand {
     await this.bus.consume(
       { name: `order.stored.${this.run}`, exchange: this.names.events, bindings: ["stored.#"] },
       async (delivery) => {
-        if (this.seenEvents.has(delivery.messageId)) {
-          this.duplicateEvents++;
-          return;
+        for (const { eventId, event } of storedEventsOf(delivery)) {
+          if (this.seenEvents.has(eventId)) {
+            this.duplicateEvents++;
+            continue;
+          }
+          this.seenEvents.add(eventId);
+          const list = this.eventSequences.get(event.deviceId) ?? [];
+          list.push(event.measurements[0]!.value as number);
+          this.eventSequences.set(event.deviceId, list);
         }
-        this.seenEvents.add(delivery.messageId);
-        const body = delivery.body as { deviceId: string; measurements: { value: number }[] };
-        const list = this.eventSequences.get(body.deviceId) ?? [];
-        list.push(body.measurements[0]!.value);
-        this.eventSequences.set(body.deviceId, list);
       },
       { prefetch: 200 },
     );
@@ -122,29 +125,36 @@ export class OrderStand {
     return ivf;
   }
 
-  /** Publishes the next sequence number of every device in one batch. */
+  /**
+   * Publishes the next sequence number of every device in one batch: odd rounds as single
+   * primitives, even rounds packed into envelopes as the field gateway does, so that order is
+   * proven across both kinds of message.
+   */
   async publishRound(): Promise<void> {
     const round = this.rounds + 1;
+    const pack = round % 2 === 0 ? packTelemetry : (messages: OutgoingMessage[]) => messages;
     await this.bus.publishBatch(
       this.names.requests,
-      this.deviceIds.map((deviceId) =>
-        partitionedTelemetryMessage(
-          {
-            primitiveVersion: 1,
-            operation: "create",
-            tenant: "acme",
-            deviceId,
-            source: { protocol: "http", endpoint: "order-test" },
-            receivedAt: new Date().toISOString(),
-            measurements: [
-              {
-                attribute: "seq",
-                value: round,
-                timestamp: new Date(this.epoch + round * 1000).toISOString(),
-              },
-            ],
-          },
-          DEFAULT_TELEMETRY_PARTITIONS,
+      pack(
+        this.deviceIds.map((deviceId) =>
+          partitionedTelemetryMessage(
+            {
+              primitiveVersion: 1,
+              operation: "create",
+              tenant: "acme",
+              deviceId,
+              source: { protocol: "http", endpoint: "order-test" },
+              receivedAt: new Date().toISOString(),
+              measurements: [
+                {
+                  attribute: "seq",
+                  value: round,
+                  timestamp: new Date(this.epoch + round * 1000).toISOString(),
+                },
+              ],
+            },
+            DEFAULT_TELEMETRY_PARTITIONS,
+          ),
         ),
       ),
     );

@@ -8,6 +8,7 @@ import { createLogger } from "../../../vnfs/runtime-kit/logging/logger.js";
 import { BatchPublisher } from "../../../vnfs/field-gateway/ingest/batch-publisher.js";
 import { IngestError } from "../../../vnfs/field-gateway/ingest/ingest-errors.js";
 import { waitFor } from "./gateway-fixture.js";
+import { packTelemetry, primitivesOf } from "../../../vnfs/runtime-kit/primitives/telemetry-envelope.js";
 
 const logger = createLogger({ ivf: "test", instanceId: "t", level: "silent" });
 let dir: string;
@@ -24,6 +25,45 @@ afterAll(async () => {
 });
 
 describe("batch publisher", () => {
+  it("packs a batch into envelopes, and sends each message alone when an envelope grows beyond the bus's limit", async () => {
+    const received: Json[] = [];
+    const consumer = await bus.consume(
+      { name: "batch.env", exchange: "batch.x", bindings: ["telemetry.#"] },
+      async (delivery: Delivery<Json>) => {
+        received.push(...primitivesOf(delivery));
+      },
+      { prefetch: 1 },
+    );
+    const publisher = new BatchPublisher({
+      bus,
+      exchange: "batch.x",
+      logger,
+      batchSize: 10,
+      lingerMs: 5,
+      maxInFlight: 100,
+      pack: packTelemetry,
+    });
+    const spy = { messages: 0 };
+    const publishBatch = bus.publishBatch.bind(bus);
+    const counting = Object.create(bus) as typeof bus;
+    counting.publishBatch = async (exchange, messages) => {
+      spy.messages += messages.length;
+      return publishBatch(exchange, messages);
+    };
+    (publisher as unknown as { options: { bus: typeof bus } }).options.bus = counting;
+    const small = (n: number) => ({ routingKey: "telemetry.acme.d1.0", messageId: `s${n}`, body: { n } });
+    await Promise.all([1, 2, 3].map((n) => publisher.publish(small(n))));
+    expect(spy.messages).toBe(1); // three primitives, one envelope
+    // Two primitives of 2.5 MB each: their envelope would exceed the 4 MiB body limit.
+    const big = (n: number) => ({ ...small(n), body: { n, blob: "x".repeat(2.5 * 1024 * 1024) } });
+    await Promise.all([4, 5].map((n) => publisher.publish(big(n))));
+    await waitFor(() => received.length === 5);
+    expect(received.map((body) => (body as { n: number }).n)).toEqual([1, 2, 3, 4, 5]);
+    expect(spy.messages).toBe(1 + 1 + 2); // the refused envelope, then each big primitive alone
+    await consumer.stop();
+    await publisher.close();
+  });
+
   it("publishes in order, and a message the bus refuses fails alone without holding up its batch", async () => {
     const received: number[] = [];
     const consumer = await bus.consume(

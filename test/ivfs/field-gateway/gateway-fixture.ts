@@ -1,3 +1,4 @@
+import { primitivesOf } from "../../../vnfs/runtime-kit/primitives/telemetry-envelope.js";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -62,7 +63,8 @@ export async function startGateway(
   const consumer = await running.context.bus.consume(
     { name: "test.telemetry", exchange: "iot.requests", bindings: ["telemetry.#"] },
     async (delivery: Delivery<Json>) => {
-      received.push(delivery.body as unknown as TelemetryPrimitive);
+      // Envelopes (a batch's primitives of one partition) are unpacked in their order.
+      for (const body of primitivesOf(delivery)) received.push(body as unknown as TelemetryPrimitive);
     },
   );
   return {

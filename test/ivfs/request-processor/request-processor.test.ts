@@ -16,8 +16,11 @@ import {
   DEFAULT_TELEMETRY_PARTITIONS,
   partitionedTelemetryMessage,
   partitionedTelemetryRoutingKey,
+  telemetryPartition,
   telemetryPartitionQueue,
 } from "../../../vnfs/runtime-kit/primitives/telemetry-partitions.js";
+import { envelopeRoutingKey } from "../../../vnfs/runtime-kit/primitives/telemetry-envelope.js";
+import { storedEventRoutingKey, storedEventsOf } from "../../../vnfs/runtime-kit/primitives/stored-event.js";
 import { seedRegistry } from "../../../vnfs/field-gateway/provisioning/seed-registry.js";
 import {
   LATEST_VALUES,
@@ -57,7 +60,15 @@ beforeAll(async () => {
   await bus.consume(
     { name: "test.stored", exchange: "iot.events", bindings: ["stored.#"] },
     async (delivery) => {
-      events.push(delivery);
+      // One entry per stored event, as if each had come alone (envelopes are unpacked).
+      for (const { eventId, event } of storedEventsOf(delivery)) {
+        events.push({
+          ...delivery,
+          routingKey: storedEventRoutingKey(event.tenant, event.deviceId),
+          messageId: eventId,
+          body: event as unknown as Json,
+        });
+      }
     },
   );
   const queues = Array.from({ length: DEFAULT_TELEMETRY_PARTITIONS }, (_, partition) =>
@@ -174,6 +185,73 @@ describe("request-processor", () => {
     expect(reasons.some((reason) => reason.includes("TIMESTAMP_OUT_OF_RANGE"))).toBe(true);
     expect(reasons.some((reason) => reason.includes("invalid request primitive"))).toBe(true);
     expect(deadLetters.every((delivery) => delivery.headers["x-dead-letter-reason"] === "poison")).toBe(true);
+  });
+
+  it("stores the primitives of an envelope and dead-letters its bad ones alone, with their reason", async () => {
+    const good = [
+      primitive("m-1", [["power", 21, "2026-01-05T00:00:00.000Z"]]),
+      primitive("m-1", [["power", 22, "2026-01-05T00:00:01.000Z"]]),
+    ];
+    const partition = telemetryPartition("acme", "m-1", DEFAULT_TELEMETRY_PARTITIONS);
+    // An unregistered device of the same partition (otherwise the routing check refuses it first).
+    let ghostId = 0;
+    while (telemetryPartition("acme", `ghost-${ghostId}`, DEFAULT_TELEMETRY_PARTITIONS) !== partition)
+      ghostId++;
+    const ghost = primitive(`ghost-${ghostId}`, [["power", 23, "2026-01-05T00:00:02.000Z"]]);
+    const otherTenant = { ...primitive("m-1", [["power", 24, "2026-01-05T00:00:03.000Z"]]), tenant: "bravo" };
+    const before = deadLetters.length;
+    await running.context.bus.publish(REQUESTS_EXCHANGE, {
+      routingKey: envelopeRoutingKey("acme", partition),
+      body: {
+        envelopeVersion: 1,
+        tenant: "acme",
+        partition,
+        primitives: [good[0], { primitiveVersion: 1, hello: "world" }, ghost, otherTenant, good[1]],
+      } as unknown as Json,
+    });
+    await waitFor(() => deadLetters.length >= before + 3);
+    await waitFor(async () => (await (await measurements()).count({ deviceId: "m-1", value: 22 })) === 1);
+    expect(await (await measurements()).count({ deviceId: "m-1", value: 21 })).toBe(1);
+    expect(await (await measurements()).count({ value: 23 })).toBe(0);
+    expect(await (await measurements()).count({ value: 24 })).toBe(0);
+    const refused = deadLetters.slice(before);
+    expect(refused).toHaveLength(3);
+    const reasons = refused.map((delivery) => delivery.headers["x-dead-letter-error"] ?? "");
+    expect(reasons.some((reason) => reason.includes("invalid request primitive"))).toBe(true);
+    expect(reasons.some((reason) => reason.includes("UNKNOWN_DEVICE"))).toBe(true);
+    expect(reasons.some((reason) => reason.includes("ROUTING_MISMATCH"))).toBe(true);
+    // Each dead letter is the bad primitive itself, not the envelope.
+    expect(refused.map((delivery) => (delivery.body as { deviceId?: string }).deviceId).sort()).toEqual([
+      `ghost-${ghostId}`,
+      "m-1",
+      undefined,
+    ]);
+    const values = events
+      .filter((event) => event.routingKey === "stored.acme.m-1")
+      .map((event) => (event.body as { measurements: { value: number }[] }).measurements[0]!.value);
+    expect(values.indexOf(21)).toBeLessThan(values.indexOf(22));
+  });
+
+  it("dead-letters a malformed envelope or one filed under another tenant's key whole", async () => {
+    const before = deadLetters.length;
+    const partition = telemetryPartition("acme", "m-2", DEFAULT_TELEMETRY_PARTITIONS);
+    const body = { envelopeVersion: 1, tenant: "acme", partition, primitives: [] as Json[] };
+    body.primitives.push(primitive("m-2", [["power", 31, "2026-01-06T00:00:00.000Z"]]) as unknown as Json);
+    await running.context.bus.publish(REQUESTS_EXCHANGE, {
+      routingKey: envelopeRoutingKey("bravo", partition),
+      body: body as unknown as Json,
+    });
+    await running.context.bus.publish(REQUESTS_EXCHANGE, {
+      routingKey: envelopeRoutingKey("acme", partition),
+      body: { ...body, primitives: "none" } as unknown as Json,
+    });
+    await waitFor(() => deadLetters.length >= before + 2);
+    const reasons = deadLetters
+      .slice(before)
+      .map((delivery) => delivery.headers["x-dead-letter-error"] ?? "");
+    expect(reasons.every((reason) => reason.includes("ENVELOPE_INVALID"))).toBe(true);
+    expect(reasons.some((reason) => reason.includes('is not the routing key\'s "bravo"'))).toBe(true);
+    expect(await (await measurements()).count({ value: 31 })).toBe(0);
   });
 
   it("refuses a primitive filed under another device's routing key", async () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Registry } from "prom-client";
+import { storedEventsOf } from "../../../vnfs/runtime-kit/primitives/stored-event.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EmbeddedBus } from "../../../vnfs/runtime-kit/bus/embedded/embedded-bus.js";
 import {
@@ -108,14 +109,18 @@ async function instrumentedHandler(collectionSuffix: string, failFor?: string) {
 }
 
 describe("request-processor batching", () => {
-  it("stores 100 concurrent deliveries with 2 insertMany calls and 2 publishBatch calls", async () => {
+  it("stores 100 concurrent deliveries with 2 insertMany calls and announces them in 2 envelopes of 50", async () => {
     const { handler, real, insertCalls, published } = await instrumentedHandler("full");
     const outcomes = await Promise.allSettled(
       Array.from({ length: 100 }, (_, i) => handler(delivery(reading(i % 2 ? "fine" : "other", i)))),
     );
     expect(outcomes.every((outcome) => outcome.status === "fulfilled")).toBe(true);
     expect(insertCalls).toEqual([50, 50]);
-    expect(published.map((batch) => batch.length)).toEqual([50, 50]);
+    // One publishBatch per storage batch, one envelope per tenant in it, every event in it.
+    expect(published.map((batch) => batch.length)).toEqual([1, 1]);
+    expect(
+      published.map((batch) => storedEventsOf({ ...batch[0]!, messageId: batch[0]!.messageId ?? "" }).length),
+    ).toEqual([50, 50]);
     expect(await real.count()).toBe(100);
   });
 

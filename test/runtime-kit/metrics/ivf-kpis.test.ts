@@ -1,3 +1,4 @@
+import { DeliverySizes } from "../../../vnfs/request-processor/handling/delivery-sizes.js";
 import { describe, expect, it } from "vitest";
 import { Registry } from "prom-client";
 import { IvfKpis } from "../../../vnfs/runtime-kit/metrics/ivf-kpis.js";
@@ -35,6 +36,21 @@ describe("standard IVF KPIs", () => {
     const text = await registry.metrics();
     expect(text).toMatch(/^iotvf_backlog_messages 17$/m);
     expect(text).toMatch(/^iotvf_oldest_message_age_seconds 4$/m);
+  });
+
+  it("counts a queue of envelopes in the device messages they carry, at the consumer's observed mean size", async () => {
+    const registry = new Registry();
+    const kpis = new IvfKpis({ registry, capacityPerSecond: 100 });
+    const bus = busWithStats({
+      envelopes: { ready: 8, unacked: 4, oldestReadyAgeSeconds: 0, consumers: 1 },
+      singles: { ready: 3, unacked: 0, oldestReadyAgeSeconds: 0, consumers: 1 },
+    });
+    const sizes = new DeliverySizes(0.5);
+    kpis.watchQueue(bus, "envelopes", () => sizes.mean());
+    kpis.watchQueue(bus, "singles");
+    expect(await registry.metrics()).toMatch(/^iotvf_backlog_messages 15$/m);
+    sizes.observe(41); // mean 1 -> 21
+    expect(await registry.metrics()).toMatch(/^iotvf_backlog_messages 255$/m);
   });
 
   it("computes utilisation as processed rate over calibrated capacity", () => {

@@ -3,7 +3,7 @@ import { PoisonMessageError } from "../../runtime-kit/bus/message-bus.js";
 import type { IvfKpis } from "../../runtime-kit/metrics/ivf-kpis.js";
 import {
   InvalidStoredEventError,
-  parseStoredEvent,
+  storedEventsOf,
   type StoredEvent,
 } from "../../runtime-kit/primitives/stored-event.js";
 import type { Collection } from "../../runtime-kit/store/document-store.js";
@@ -24,7 +24,7 @@ export interface StoredEventHandlerDeps {
 }
 
 /**
- * Runs every numeric measurement of a stored event through its series' detectors; faults are
+ * Runs every numeric measurement of a stored event (single or in an envelope) through its series' detectors; faults are
  * stored (idempotently) and published before the event is acknowledged, so an acknowledged
  * event never loses a fault. Non-numeric values (states, labels) are not series and are skipped.
  *
@@ -46,8 +46,9 @@ function judgeEvent(deps: StoredEventHandlerDeps): (delivery: Delivery) => Promi
   return async (delivery) => {
     const started = performance.now();
     deps.kpis.received.inc({ protocol: "amqp" });
-    const event = parse(delivery.body);
-    const faults = await detect(deps, event);
+    // An envelope's events are judged in their order, and its faults stored and published together.
+    const faults: FaultRecord[] = [];
+    for (const { event } of parse(delivery)) faults.push(...(await detect(deps, event)));
     if (faults.length > 0) {
       await deps.faults.insertMany(faults);
       await deps.bus.publishBatch(deps.eventsExchange, faults.map(faultMessage));
@@ -57,9 +58,9 @@ function judgeEvent(deps: StoredEventHandlerDeps): (delivery: Delivery) => Promi
   };
 }
 
-function parse(body: unknown): StoredEvent {
+function parse(delivery: Delivery): { event: StoredEvent }[] {
   try {
-    return parseStoredEvent(body);
+    return storedEventsOf(delivery);
   } catch (error) {
     if (error instanceof InvalidStoredEventError)
       throw new PoisonMessageError(error.message, { cause: error });

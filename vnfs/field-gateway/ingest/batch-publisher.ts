@@ -15,6 +15,12 @@ export interface BatchPublisherOptions {
   maxInFlight: number;
   /** publishBatch calls running at once (confirms are pipelined). */
   concurrency?: number;
+  /**
+   * Turns a batch into the messages actually published (telemetry envelopes, see
+   * runtime-kit/primitives/telemetry-envelope.ts); every message of the batch is confirmed when
+   * the packed ones are. Without it, messages are published as they are.
+   */
+  pack?: (messages: OutgoingMessage[]) => OutgoingMessage[];
 }
 
 interface Pending {
@@ -89,15 +95,17 @@ export class BatchPublisher {
     let delayMs = 50;
     for (let attempt = 1; ; attempt += 1) {
       try {
+        const messages = batch.map((entry) => entry.message);
         await this.options.bus.publishBatch(
           this.options.exchange,
-          batch.map((entry) => entry.message),
+          this.options.pack && batch.length > 1 ? this.options.pack(messages) : messages,
         );
         batch.forEach((entry) => entry.resolve());
         return;
       } catch (error) {
         if (isRefusal(error)) {
-          // One message the bus will never take (e.g. too large) must not hold up the others.
+          // One message the bus will never take (e.g. too large, or an envelope grown too large)
+          // must not hold up the others: each goes alone, unpacked.
           await this.sendOneByOne(batch);
           return;
         }

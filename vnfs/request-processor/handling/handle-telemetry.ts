@@ -1,93 +1,64 @@
-import type { Delivery, MessageBus } from "../../runtime-kit/bus/message-bus.js";
+import type { Delivery, Json } from "../../runtime-kit/bus/message-bus.js";
 import { PoisonMessageError } from "../../runtime-kit/bus/message-bus.js";
 import type { Logger } from "../../runtime-kit/logging/logger.js";
-import type { IvfKpis } from "../../runtime-kit/metrics/ivf-kpis.js";
 import {
   InvalidPrimitiveError,
-  measurementId,
-  messageIdOf,
   parseTelemetryPrimitive,
   type TelemetryPrimitive,
 } from "../../runtime-kit/primitives/request-primitive.js";
-import type { Collection } from "../../runtime-kit/store/document-store.js";
 import {
-  latestValueId,
-  sortKey,
-  type LatestValueRecord,
-  type MeasurementRecord,
-} from "../storage/measurement-records.js";
-import { updateLatestValues } from "../storage/update-latest-values.js";
-import {
-  MicroBatcher,
-  NO_TURN,
-  type BatchOutcomes,
-  type BatchTurn,
-  type MicroBatcherOptions,
-} from "./micro-batcher.js";
+  classifyTelemetryKey,
+  parseTelemetryEnvelope,
+  refusedItemRoutingKey,
+} from "../../runtime-kit/primitives/telemetry-envelope.js";
+import type { DeliverySizes } from "./delivery-sizes.js";
+import { MicroBatcher, type MicroBatcherOptions } from "./micro-batcher.js";
 import { SemanticError, type SemanticValidator } from "./semantic-validation.js";
+import { accepted, storeBatch, type Accepted, type StorageDeps } from "./store-batch.js";
 
-export interface TelemetryHandlerDeps {
-  bus: MessageBus;
-  eventsExchange: string;
-  measurements: Collection<MeasurementRecord>;
-  latest: Collection<LatestValueRecord>;
+export interface TelemetryHandlerDeps extends StorageDeps {
   validator: SemanticValidator;
-  kpis: IvfKpis;
   logger: Logger;
-  /** How deliveries are grouped for storage (docs/design/telemetry-path.md "Batching"). */
+  /** How primitives are grouped for storage (docs/design/telemetry-path.md "Batching"). */
   batch?: MicroBatcherOptions;
+  /** Told the number of primitives of every delivery (the backlog KPI's weight). */
+  sizes?: DeliverySizes;
 }
 
 export const DEFAULT_BATCH: MicroBatcherOptions = { maxSize: 250, lingerMs: 5 };
 
-/** A delivery that passed structural and semantic validation, with its records, waiting for its batch. */
-interface Accepted {
-  primitive: TelemetryPrimitive;
-  /** One per measurement, in the primitive's order; ids are computed once here. */
-  records: MeasurementRecord[];
-}
+/** Header naming why a primitive was taken out of its envelope (the single path dead-letters it). */
+export const REFUSAL_HEADER = "ivf-refusal";
 
 /**
- * Handles one request primitive (TR 103 527 Figure 11 steps 2-5): structural and semantic
- * validation per delivery, then storage and the `stored` event for a whole batch of deliveries
- * at once (one insertMany, one batched latest-values update, one publishBatch). Every step is
- * safe to repeat, so a redelivery after a crash at any point stores nothing twice and still
- * publishes the event. A primitive that can never succeed throws PoisonMessageError (straight to
- * the DLQ) before it joins a batch; a batch whose write fails is retried delivery by delivery so
- * that one bad write fails only its own delivery, which is redelivered until maxDeliveries.
+ * Handles one delivery of the telemetry stream (TR 103 527 Figure 11 steps 2-5): a single request
+ * primitive or an envelope of primitives. Each primitive gets structural and semantic validation on
+ * its own and joins a storage batch (store-batch.ts). Every step is safe to repeat, so a
+ * redelivery after a crash at any point stores nothing twice and still publishes the events.
+ *
+ * A single primitive that can never succeed throws PoisonMessageError (straight to the DLQ). In an
+ * envelope, such a primitive is handed back to the bus alone under `telemetry.<tenant>.@refused.<k>`
+ * (confirmed before the envelope is acknowledged); its partition consumer dead-letters it with the
+ * reason, so the DLQ holds exactly the bad primitive and the others are stored.
  */
 export function telemetryHandler(deps: TelemetryHandlerDeps): (delivery: Delivery) => Promise<void> {
   const batcher = new MicroBatcher<Accepted>(deps.batch ?? DEFAULT_BATCH, (items, turn) =>
     storeBatch(deps, items, turn),
   );
+  const handlePrimitive = primitiveHandler(deps, batcher);
   return async (delivery) => {
-    const started = performance.now();
     deps.kpis.inFlight.inc();
     if (delivery.redelivered) deps.kpis.redelivered.inc();
     try {
-      const primitive = parse(delivery.body);
-      await deps.validator.check(primitive, delivery);
-      await batcher.submit({ primitive, records: measurementRecords(primitive) });
-      deps.kpis.recordProcessed("ok", (performance.now() - started) / 1000);
-      deps.kpis.endToEndLatency.observe(Math.max(0, Date.now() - Date.parse(primitive.receivedAt)) / 1000);
-    } catch (error) {
-      const poison = error instanceof PoisonMessageError;
-      deps.kpis.recordProcessed(poison ? "rejected" : "error", (performance.now() - started) / 1000);
-      if (poison) {
-        deps.kpis.dropped.inc({
-          reason:
-            error instanceof SemanticError && error.code === "UNKNOWN_DEVICE" ? "unknown_device" : "invalid",
-        });
+      const key = classifyTelemetryKey(delivery.routingKey);
+      if (key.kind === "envelope") await handleEnvelope(deps, handlePrimitive, delivery, key);
+      else if (key.kind === "refused") throw refusedAgain(deps, delivery);
+      else {
+        deps.sizes?.observe(1);
+        await handlePrimitive(delivery.body, delivery.routingKey);
       }
-      deps.logger.warn(
-        {
-          messageId: delivery.messageId,
-          routingKey: delivery.routingKey,
-          deliveryCount: delivery.deliveryCount,
-          err: error,
-        },
-        poison ? "primitive refused; dead-lettered" : "primitive failed; will be redelivered",
-      );
+    } catch (error) {
+      logFailure(deps.logger, delivery, error);
       throw error;
     } finally {
       deps.kpis.inFlight.dec();
@@ -95,38 +66,91 @@ export function telemetryHandler(deps: TelemetryHandlerDeps): (delivery: Deliver
   };
 }
 
-/** Stores and announces one batch; returns each delivery's outcome (undefined = stored and announced). */
-async function storeBatch(
-  deps: TelemetryHandlerDeps,
-  items: Accepted[],
-  turn: BatchTurn = NO_TURN,
-): Promise<BatchOutcomes> {
-  try {
-    await store(
-      deps,
-      items.flatMap((item) => item.records),
-    );
-  } catch (error) {
-    if (items.length === 1) return [asError(error)];
-    // Isolate the failing delivery: the others must not be redelivered (or dead-lettered) with it.
-    // One after the other, so that their events still leave in delivery order.
-    const outcomes: BatchOutcomes = [];
-    for (const item of items) outcomes.push(...(await storeBatch(deps, [item], turn)));
-    return outcomes;
-  }
-  // Storage above overlaps the previous batch; its events wait for their turn (per-device order).
-  await turn.ready();
-  try {
-    await deps.bus.publishBatch(deps.eventsExchange, items.map(storedEvent));
-    return items.map(() => undefined);
-  } catch (error) {
-    // Stored but not announced: the redelivery stores nothing new and publishes the same event ids.
-    return items.map(() => asError(error));
-  }
+type PrimitiveHandler = (body: unknown, routingKey: string) => Promise<void>;
+
+/** Validation, batching and the per-primitive KPIs. */
+function primitiveHandler(deps: TelemetryHandlerDeps, batcher: MicroBatcher<Accepted>): PrimitiveHandler {
+  return async (body, routingKey) => {
+    const started = performance.now();
+    try {
+      const primitive = parse(body);
+      await deps.validator.check(primitive, { routingKey });
+      await batcher.submit(accepted(primitive));
+      deps.kpis.recordProcessed("ok", (performance.now() - started) / 1000);
+      deps.kpis.endToEndLatency.observe(Math.max(0, Date.now() - Date.parse(primitive.receivedAt)) / 1000);
+    } catch (error) {
+      const poison = error instanceof PoisonMessageError;
+      deps.kpis.recordProcessed(poison ? "rejected" : "error", (performance.now() - started) / 1000);
+      if (poison) deps.kpis.dropped.inc({ reason: dropReason(error) });
+      throw error;
+    }
+  };
 }
 
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
+/**
+ * The primitives of an envelope, each under the routing key it would have had alone within this
+ * envelope's tenant and partition (so a primitive of another tenant or partition fails the
+ * validator's routing check). Started together so that per-device order is kept by the validator's
+ * per-device chaining, exactly as for consecutive single deliveries.
+ */
+async function handleEnvelope(
+  deps: TelemetryHandlerDeps,
+  handlePrimitive: PrimitiveHandler,
+  delivery: Delivery,
+  key: { tenant: string; partition: number },
+): Promise<void> {
+  const envelope = parseTelemetryEnvelope(delivery.body, key);
+  deps.sizes?.observe(envelope.primitives.length);
+  const outcomes = await Promise.allSettled(
+    envelope.primitives.map((item) => handlePrimitive(item, itemRoutingKey(envelope, item))),
+  );
+  const refused: { item: Json; reason: string }[] = [];
+  for (const [index, outcome] of outcomes.entries()) {
+    if (outcome.status === "fulfilled") continue;
+    // Anything else than a refusal fails the envelope: it is redelivered whole (idempotent storage).
+    if (!(outcome.reason instanceof PoisonMessageError)) throw outcome.reason;
+    refused.push({ item: envelope.primitives[index]!, reason: outcome.reason.message });
+  }
+  if (refused.length === 0) return;
+  await deps.bus.publishBatch(
+    delivery.exchange,
+    refused.map(({ item, reason }) => ({
+      routingKey: refusedItemRoutingKey(envelope.tenant, envelope.partition),
+      headers: { [REFUSAL_HEADER]: reason.slice(0, 1024), "ivf-envelope": delivery.messageId },
+      body: item,
+    })),
+  );
+}
+
+function itemRoutingKey(envelope: { tenant: string; partition: number }, item: Json): string {
+  const deviceId = (item as { deviceId?: unknown } | null)?.deviceId;
+  const word = typeof deviceId === "string" ? deviceId : "?";
+  return `telemetry.${envelope.tenant}.${word}.${envelope.partition}`;
+}
+
+/** A primitive handed back from an envelope: dead-lettered with the reason its envelope gave. */
+function refusedAgain(deps: TelemetryHandlerDeps, delivery: Delivery): PoisonMessageError {
+  const reason = delivery.headers[REFUSAL_HEADER] ?? "no reason given";
+  deps.kpis.recordProcessed("rejected", 0);
+  deps.kpis.dropped.inc({ reason: reason.startsWith("UNKNOWN_DEVICE") ? "unknown_device" : "invalid" });
+  return new PoisonMessageError(`refused in envelope ${delivery.headers["ivf-envelope"] ?? "?"}: ${reason}`);
+}
+
+function dropReason(error: unknown): string {
+  return error instanceof SemanticError && error.code === "UNKNOWN_DEVICE" ? "unknown_device" : "invalid";
+}
+
+function logFailure(logger: Logger, delivery: Delivery, error: unknown): void {
+  const poison = error instanceof PoisonMessageError;
+  logger.warn(
+    {
+      messageId: delivery.messageId,
+      routingKey: delivery.routingKey,
+      deliveryCount: delivery.deliveryCount,
+      err: error,
+    },
+    poison ? "primitive refused; dead-lettered" : "primitive failed; will be redelivered",
+  );
 }
 
 function parse(body: unknown): TelemetryPrimitive {
@@ -136,70 +160,4 @@ function parse(body: unknown): TelemetryPrimitive {
     if (error instanceof InvalidPrimitiveError) throw new PoisonMessageError(error.message, { cause: error });
     throw error;
   }
-}
-
-async function store(deps: TelemetryHandlerDeps, records: MeasurementRecord[]): Promise<void> {
-  const started = performance.now();
-  try {
-    await deps.measurements.insertMany(records);
-    await updateLatestValues(deps.latest, records.map(latestCandidate));
-  } catch (error) {
-    deps.kpis.storageWriteErrors.inc();
-    throw error;
-  } finally {
-    deps.kpis.storageWriteDuration.observe((performance.now() - started) / 1000);
-  }
-}
-
-function measurementRecords(primitive: TelemetryPrimitive): MeasurementRecord[] {
-  const { tenant, deviceId, receivedAt } = primitive;
-  return primitive.measurements.map((measurement) => {
-    const timestamp = new Date(measurement.timestamp).toISOString();
-    const id = measurementId(tenant, deviceId, measurement.attribute, timestamp);
-    const record: MeasurementRecord = {
-      id,
-      tenant,
-      deviceId,
-      attribute: measurement.attribute,
-      value: measurement.value,
-      timestamp,
-      receivedAt,
-      sortKey: sortKey(timestamp, id),
-    };
-    if (measurement.quality !== undefined) record.quality = measurement.quality;
-    return record;
-  });
-}
-
-function latestCandidate(record: MeasurementRecord): LatestValueRecord {
-  return {
-    id: latestValueId(record.tenant, record.deviceId, record.attribute),
-    tenant: record.tenant,
-    deviceId: record.deviceId,
-    attribute: record.attribute,
-    value: record.value,
-    timestamp: record.timestamp,
-    measurementId: record.id,
-    ...(record.quality !== undefined ? { quality: record.quality } : {}),
-  };
-}
-
-/** `stored.<tenant>.<deviceId>` on iot.events; its id is derived from the primitive's, so a redelivery republishes the same event id. */
-function storedEvent({ primitive, records }: Accepted) {
-  return {
-    routingKey: `stored.${primitive.tenant}.${primitive.deviceId}`,
-    messageId: `stored-${messageIdOf(records.map((record) => record.id))}`,
-    body: {
-      tenant: primitive.tenant,
-      deviceId: primitive.deviceId,
-      receivedAt: primitive.receivedAt,
-      storedAt: new Date().toISOString(),
-      measurements: records.map((record) => ({
-        id: record.id,
-        attribute: record.attribute,
-        value: record.value,
-        timestamp: record.timestamp,
-      })),
-    },
-  };
 }

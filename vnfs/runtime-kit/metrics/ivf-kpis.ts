@@ -40,7 +40,7 @@ export class IvfKpis {
   readonly backpressure: Gauge;
   private readonly processedSamples: { at: number; count: number }[] = [];
   private processedCount = 0;
-  private readonly watchedQueues: { bus: MessageBus; queue: string }[] = [];
+  private readonly watchedQueues: { bus: MessageBus; queue: string; itemsPerMessage?: () => number }[] = [];
 
   constructor(private readonly options: IvfKpiOptions) {
     const registers = [options.registry];
@@ -134,8 +134,13 @@ export class IvfKpis {
   }
 
   /** Backlog and oldest-message age of these queues are reported (summed / maximum). */
-  watchQueue(bus: MessageBus, queue: string): void {
-    this.watchedQueues.push({ bus, queue });
+  /**
+   * Adds a work queue to the backlog gauges. `itemsPerMessage` converts bus messages into units of
+   * work where one message may carry several (telemetry envelopes): the backlog is then counted in
+   * those units, messages weighted by the recent mean size the consumer observed.
+   */
+  watchQueue(bus: MessageBus, queue: string, itemsPerMessage?: () => number): void {
+    this.watchedQueues.push({ bus, queue, ...(itemsPerMessage ? { itemsPerMessage } : {}) });
   }
 
   /** Exposes readiness as a 0/1 gauge so Prometheus alerting sees what /readyz sees. */
@@ -156,11 +161,19 @@ export class IvfKpis {
       Promise.all(watched.map(({ bus, queue }) => bus.queueStats(queue).catch(() => undefined)));
     new Gauge({
       name: `${KPI_PREFIX}backlog_messages`,
-      help: "Messages waiting in the function's work queue(s), ready plus unacknowledged",
+      help: "Messages waiting in the function's work queue(s), ready plus unacknowledged (envelopes count as the messages they carry)",
       registers,
       async collect() {
         const all = await stats();
-        this.set(all.reduce((sum, entry) => sum + (entry ? entry.ready + entry.unacked : 0), 0));
+        this.set(
+          Math.round(
+            all.reduce((sum, entry, index) => {
+              if (!entry) return sum;
+              const weight = watched[index]!.itemsPerMessage?.() ?? 1;
+              return sum + (entry.ready + entry.unacked) * weight;
+            }, 0),
+          ),
+        );
       },
     });
     new Gauge({
