@@ -21,6 +21,7 @@ import { pino } from "pino";
 import { MeterModel } from "../../vnfs/simulators/meters/meter-model.js";
 import { meterIds } from "../../vnfs/simulators/meters/run-meters.js";
 import { handlerRate } from "./ingest-handler.js";
+import { DEFAULT_BATCH } from "../../vnfs/request-processor/handling/handle-telemetry.js";
 import { CpuMeter, findProcesses } from "./ingest-cpu.js";
 import { meterPayload, meterPrimitive, publishAll, rawAmqp, rawMqtt, waitUntil } from "./ingest-raw.js";
 import { SqliteStore } from "../../vnfs/runtime-kit/store/sqlite/sqlite-store.js";
@@ -294,7 +295,7 @@ async function main(): Promise<number> {
   const mosquitto = await startPrivateMosquitto();
   try {
     const unbatched = await handlerRate(Math.min(N, 5000), 1);
-    const batched = await handlerRate(Math.min(N, 5000), 250);
+    const batched = await handlerRate(Math.min(N, 5000), DEFAULT_BATCH.maxSize);
     const rawCpu = new CpuMeter().track("RabbitMQ (shared broker)", findProcesses("beam.smp"));
     rawCpu.start();
     const amqpRaw = await rawAmqp(AMQP_URL, run, RAW_N);
@@ -349,7 +350,7 @@ async function main(): Promise<number> {
     );
     console.table([
       { stage: "handler in-process, SQLite, no bus: batch 1", "msg/s": unbatched },
-      { stage: "handler in-process, SQLite, no bus: batch 250", "msg/s": batched },
+      { stage: `handler in-process, SQLite, no bus: batch ${DEFAULT_BATCH.maxSize}`, "msg/s": batched },
       ...[one, two].map((p) => ({
         stage: `RabbitMQ -> ${p.instances} request-processor(s) -> store`,
         "msg/s": p.busOnly,

@@ -68,7 +68,9 @@ export const definition: IvfDefinition<typeof requestProcessorSettings> = {
       logger,
       // Ordered: batches are stored and announced one after the other (per-device order of events).
       batch: {
-        maxSize: Math.min(config.batchSize, config.prefetch),
+        // Primitives, not deliveries: an envelope brings many at once, so the prefetch (in
+        // deliveries) does not cap it; the linger sends a batch that cannot fill.
+        maxSize: config.batchSize,
         lingerMs: config.batchLinger,
         ordered: true,
       },

@@ -41,10 +41,10 @@ export const requestProcessorSettings = {
     kind: "integer",
     env: "IVF_REQUEST_PROCESSOR_BATCH_SIZE",
     description:
-      "Deliveries stored together in one batch (one insertMany, one latest-values update, one publishBatch); keep it at or below the prefetch",
+      "Request primitives stored together in one batch (one insertMany, one latest-values update, one publishBatch of stored envelopes); a batch leaves when full or after the linger",
     min: 1,
     max: 5000,
-    default: 250,
+    default: 1000,
   },
   batchLinger: {
     kind: "duration",

@@ -25,7 +25,7 @@ export interface TelemetryHandlerDeps extends StorageDeps {
   sizes?: DeliverySizes;
 }
 
-export const DEFAULT_BATCH: MicroBatcherOptions = { maxSize: 250, lingerMs: 5 };
+export const DEFAULT_BATCH: MicroBatcherOptions = { maxSize: 1000, lingerMs: 5 };
 
 /** Header naming why a primitive was taken out of its envelope (the single path dead-letters it). */
 export const REFUSAL_HEADER = "ivf-refusal";

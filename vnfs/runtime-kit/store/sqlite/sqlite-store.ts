@@ -7,9 +7,13 @@ import { checkCollectionName, checkIndexes } from "../store-input.js";
 import { isBusy, retryWhileBusy, SQLITE_BUSY_TIMEOUT_MS } from "./sqlite-busy.js";
 import { SqliteCollection } from "./sqlite-collection.js";
 import { indexSql, tableSql } from "./sqlite-schema.js";
+import { WalCheckpointer } from "./wal-checkpointer.js";
 
-/** WAL size (in pages of 4 KiB) at which a commit checkpoints it into the database file. */
-const WAL_AUTOCHECKPOINT_PAGES = 4000;
+/** WAL size (in pages of 4 KiB) at which the WAL is checkpointed into the database file. */
+const WAL_CHECKPOINT_PAGES = 4000;
+const PAGE_BYTES = 4096;
+/** With a background checkpointer, commits checkpoint only beyond this (a safety net). */
+const SAFETY_NET_FACTOR = 4;
 
 export interface SqliteStoreOptions {
   /** Database file; ":memory:" for a private in-memory database (tests). */
@@ -28,6 +32,11 @@ export interface SqliteStoreOptions {
    * wait is asynchronous (see sqlite-busy.ts): the event loop keeps running meanwhile.
    */
   busyTimeoutMs?: number;
+  /**
+   * Checkpoint the WAL from a worker thread instead of inside the commit that crosses the
+   * threshold (wal-checkpointer.ts). Default: on for files, off for ":memory:".
+   */
+  backgroundCheckpoint?: boolean;
 }
 
 /**
@@ -44,12 +53,14 @@ export class SqliteStore implements DocumentStore {
     private readonly db: Database,
     private readonly logger: Logger,
     private readonly busyDeadlineMs: number,
+    private readonly checkpointer: WalCheckpointer | undefined,
   ) {}
 
   static async open(options: SqliteStoreOptions): Promise<SqliteStore> {
     const inMemory = options.path === ":memory:";
     if (!inMemory) mkdirSync(dirname(options.path), { recursive: true });
     const busyDeadlineMs = Math.max(0, Math.trunc(options.busyTimeoutMs ?? 10_000));
+    const background = !inMemory && (options.backgroundCheckpoint ?? true);
     // Opening may meet another process in WAL recovery: wait for it synchronously, once.
     const db = new BetterSqlite3(options.path, { timeout: busyDeadlineMs });
     try {
@@ -61,18 +72,27 @@ export class SqliteStore implements DocumentStore {
       db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
       // Checkpoint every 16 MB of WAL instead of 4 MB: a page that several batches in a row
       // change (the end of an index) is copied into the database once per checkpoint, so fewer
-      // checkpoints write less (docs/design/store.md "Write path").
-      db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+      // checkpoints write less (docs/design/store.md "Write path"). With the background
+      // checkpointer, commits only checkpoint if it fell far behind.
+      db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES * (background ? SAFETY_NET_FACTOR : 1)}`);
     } catch (error) {
       db.close();
       throw error;
     }
     const logger = options.logger.child({ component: "sqlite-store" });
+    const checkpointer = background
+      ? new WalCheckpointer({
+          path: options.path,
+          logger,
+          thresholdBytes: WAL_CHECKPOINT_PAGES * PAGE_BYTES,
+          intervalMs: 100,
+        })
+      : undefined;
     logger.info(
-      { path: options.path, synchronous: options.synchronous ?? "NORMAL" },
+      { path: options.path, synchronous: options.synchronous ?? "NORMAL", backgroundCheckpoint: background },
       "embedded store opened",
     );
-    return new SqliteStore(db, logger, busyDeadlineMs);
+    return new SqliteStore(db, logger, busyDeadlineMs, checkpointer);
   }
 
   async collection<T extends StoredDocument>(
@@ -108,6 +128,7 @@ export class SqliteStore implements DocumentStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.checkpointer?.close();
     try {
       // Lets SQLite refresh planner statistics for the indexes used during this run. It is
       // advice, not data: when another process holds the write lock it is skipped, not awaited.
