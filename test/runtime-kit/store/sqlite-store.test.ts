@@ -170,6 +170,43 @@ describe("sqlite store: durability and concurrency", () => {
   }, 120_000);
 });
 
+describe("sqlite store: turns at the write lock", () => {
+  it("lets another process write while a busy writer commits batch after batch, instead of starving it", async () => {
+    const path = freshFile();
+    let committed = 0;
+    let done = false;
+    let started!: () => void;
+    const writing = new Promise<void>((resolve) => (started = resolve));
+    // A writer with no pause between its transactions: the lock is free only for microseconds at a time.
+    const exited = startWriter([path, "batches", "busy", "2000000", "2000"], (line, child) => {
+      if (line.startsWith("committed")) committed = Number(line.split(" ")[1]);
+      if (committed >= 10_000) started();
+      if (line === "done") {
+        done = true;
+        child.kill("SIGKILL");
+      }
+    });
+    await writing;
+    const store = await SqliteStore.open({ path, logger, busyTimeoutMs: 120_000 });
+    try {
+      const rows = await store.collection<Row>("rows", { indexes: [{ fields: ["writer", "seq"] }] });
+      const before = committed;
+      for (let seq = 0; seq < 20; seq++)
+        await rows.insertMany([{ id: `other-${seq}`, writer: "other", seq }]);
+      // Every one of our writes got its turn while the other process was still writing...
+      expect(done).toBe(false);
+      // ...and that process kept committing meanwhile (turns, not a lock handed over for good).
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(committed).toBeGreaterThan(before);
+      expect(await rows.count({ writer: "other" })).toBe(20);
+    } finally {
+      for (const child of children) child.kill("SIGKILL");
+      await exited;
+      await store.close();
+    }
+  }, 120_000);
+});
+
 describe("sqlite store: adapter specifics", () => {
   it("insertMany is one transaction: a unique violation anywhere stores none of the batch", async () => {
     const store = await SqliteStore.open({ path: ":memory:", logger });

@@ -10,7 +10,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 /** The synchronous part of the wait, inside SQLite (about one 1 ms sleep). */
 export const SQLITE_BUSY_TIMEOUT_MS = 2;
-const MAX_PAUSE_MS = 16;
+/** Below write-turns.ts YIELD_MS even with jitter, so that a waiter uses the holder's pause. */
+const MAX_PAUSE_MS = 4;
 
 export function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -21,7 +22,13 @@ export function isBusy(error: unknown): boolean {
 }
 
 /** Runs `work` (one whole transaction) again while the file is locked, until `deadlineMs` passed. */
-export async function retryWhileBusy<R>(work: () => R, deadlineMs: number, what: string): Promise<R> {
+export async function retryWhileBusy<R>(
+  work: () => R,
+  deadlineMs: number,
+  what: string,
+  /** Told each time the file was found locked (write-turns.ts). */
+  onBusy?: () => void,
+): Promise<R> {
   const deadline = Date.now() + deadlineMs;
   let pause = 1;
   for (;;) {
@@ -29,12 +36,13 @@ export async function retryWhileBusy<R>(work: () => R, deadlineMs: number, what:
       return work();
     } catch (error) {
       if (!isBusy(error)) throw error;
+      onBusy?.();
       if (Date.now() >= deadline) {
         throw new Error(`${what}: the store file stayed locked by another writer for ${deadlineMs} ms`, {
           cause: error,
         });
       }
-      await sleep(pause * (0.5 + Math.random()));
+      await sleep(pause * (0.5 + Math.random() / 2));
       pause = Math.min(pause * 2, MAX_PAUSE_MS);
     }
   }

@@ -23,6 +23,7 @@ import {
   checkUniqueFields,
 } from "../store-input.js";
 import { retryWhileBusy } from "./sqlite-busy.js";
+import type { WriteTurns } from "./write-turns.js";
 import { indexName } from "./sqlite-schema.js";
 import { orderSql, pageSql, whereSql } from "./sqlite-query.js";
 import { conditionParams, conditionalUpsertSql } from "./sqlite-upsert.js";
@@ -53,6 +54,8 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
     /** Every index declared for this collection by this process (unique ones are checked on write). */
     readonly indexes: IndexSpec[],
     private readonly busyDeadlineMs: number,
+    /** Fair turns at the write lock with other processes (absent for a private in-memory store). */
+    private readonly turns?: WriteTurns,
   ) {
     for (const index of indexes)
       if (index.unique) this.uniqueByIndexName.set(indexName(name, index), index.fields);
@@ -66,9 +69,19 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
     });
   }
 
-  /** Runs one statement or transaction, waiting (asynchronously) while another writer holds the file. */
+  /** Runs one read, waiting (asynchronously) while the file is locked. */
   private run<R>(work: () => R): Promise<R> {
     return retryWhileBusy(work, this.busyDeadlineMs, `collection ${this.name}`);
+  }
+
+  /** Runs one write statement or transaction, taking turns with other processes (write-turns.ts). */
+  private async write<R>(work: () => R): Promise<R> {
+    const turns = this.turns;
+    if (!turns) return this.run(work);
+    await turns.yieldToWaiters();
+    return retryWhileBusy(work, this.busyDeadlineMs, `collection ${this.name}`, () =>
+      turns.announceWaiting(),
+    );
   }
 
   private statement(sql: string): Statement {
@@ -114,7 +127,7 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
     const rows = docs.map((doc) => this.prepareWrite(doc));
     if (rows.length === 0) return { inserted: 0, duplicates: 0 };
     try {
-      const inserted = await this.run(() => this.insertMany_(rows));
+      const inserted = await this.write(() => this.insertMany_(rows));
       return { inserted, duplicates: rows.length - inserted };
     } catch (error) {
       return this.translate(error);
@@ -135,7 +148,7 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
       return written;
     });
     try {
-      const written = await this.run(() => write.immediate());
+      const written = await this.write(() => write.immediate());
       return { written, unchanged: docs.length - written };
     } catch (error) {
       return this.translate(error);
@@ -173,7 +186,7 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
       return updated.version;
     });
     try {
-      const version = await this.run(() => write.immediate());
+      const version = await this.write(() => write.immediate());
       return { id, ...(JSON.parse(json) as object), version } as Versioned<T>;
     } catch (error) {
       return this.translate(error);
@@ -207,7 +220,7 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
       return next;
     });
     try {
-      const row = await this.run(() => write.immediate());
+      const row = await this.write(() => write.immediate());
       return row && this.toDocument(row);
     } catch (error) {
       return this.translate(error);
@@ -219,7 +232,7 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
     const expected = checkExpectedVersion(options?.expectedVersion, this.name, id);
     if (expected === undefined) {
       const remove = this.statement(`DELETE FROM "${this.name}" WHERE id = ?`);
-      return (await this.run(() => remove.run(id).changes)) === 1;
+      return (await this.write(() => remove.run(id).changes)) === 1;
     }
     const remove = this.db.transaction((): boolean => {
       const deleted = this.statement(`DELETE FROM "${this.name}" WHERE id = ? AND version = ?`).run(
@@ -231,7 +244,7 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
       if (actual === undefined) return false;
       throw new VersionConflictError(this.name, id, expected, actual);
     });
-    return this.run(() => remove.immediate());
+    return this.write(() => remove.immediate());
   }
 
   async find(options?: FindOptions): Promise<Versioned<T>[]> {
@@ -254,7 +267,7 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
   async deleteMany(where: Where): Promise<number> {
     const clause = whereSql(planWhere(where, this.name));
     const remove = this.statement(`DELETE FROM "${this.name}"${clause.sql}`);
-    return this.run(() => remove.run(...clause.params).changes);
+    return this.write(() => remove.run(...clause.params).changes);
   }
 
   /** The query plan SQLite chooses for `find` (tests and benchmarks check index use with it). */

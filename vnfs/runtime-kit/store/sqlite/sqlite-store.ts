@@ -8,6 +8,7 @@ import { isBusy, retryWhileBusy, SQLITE_BUSY_TIMEOUT_MS } from "./sqlite-busy.js
 import { SqliteCollection } from "./sqlite-collection.js";
 import { indexSql, tableSql } from "./sqlite-schema.js";
 import { WalCheckpointer } from "./wal-checkpointer.js";
+import { WriteTurns } from "./write-turns.js";
 
 /** WAL size (in pages of 4 KiB) at which the WAL is checkpointed into the database file. */
 const WAL_CHECKPOINT_PAGES = 4000;
@@ -54,6 +55,7 @@ export class SqliteStore implements DocumentStore {
     private readonly logger: Logger,
     private readonly busyDeadlineMs: number,
     private readonly checkpointer: WalCheckpointer | undefined,
+    private readonly turns: WriteTurns | undefined,
   ) {}
 
   static async open(options: SqliteStoreOptions): Promise<SqliteStore> {
@@ -92,7 +94,13 @@ export class SqliteStore implements DocumentStore {
       { path: options.path, synchronous: options.synchronous ?? "NORMAL", backgroundCheckpoint: background },
       "embedded store opened",
     );
-    return new SqliteStore(db, logger, busyDeadlineMs, checkpointer);
+    return new SqliteStore(
+      db,
+      logger,
+      busyDeadlineMs,
+      checkpointer,
+      inMemory ? undefined : new WriteTurns(options.path),
+    );
   }
 
   async collection<T extends StoredDocument>(
@@ -109,8 +117,20 @@ export class SqliteStore implements DocumentStore {
       this.db.exec(tableSql(name));
       for (const index of indexes) this.db.exec(indexSql(name, index));
     });
-    await retryWhileBusy(() => createSchema.immediate(), this.busyDeadlineMs, `collection ${name}`);
-    const collection = new SqliteCollection<StoredDocument>(this.db, name, declared, this.busyDeadlineMs);
+    await this.turns?.yieldToWaiters();
+    await retryWhileBusy(
+      () => createSchema.immediate(),
+      this.busyDeadlineMs,
+      `collection ${name}`,
+      () => this.turns?.announceWaiting(),
+    );
+    const collection = new SqliteCollection<StoredDocument>(
+      this.db,
+      name,
+      declared,
+      this.busyDeadlineMs,
+      this.turns,
+    );
     this.collections.set(name, collection);
     return collection as unknown as Collection<T>;
   }
