@@ -37,7 +37,7 @@ import { startIvfProcess, stopIvfProcess, type IvfProcess } from "../integration
 import { startPrivateMosquitto, type PrivateMosquitto } from "../integration/support/mosquitto.js";
 import { isReachable, serviceAddresses } from "../support/services.js";
 
-const N = Number(process.env.BENCH_INGEST_N ?? 10_000);
+const N = Number(process.env.BENCH_INGEST_N ?? 30_000);
 const RAW_N = Number(process.env.BENCH_INGEST_RAW_N ?? 20_000);
 const METERS = 100;
 /** The field gateway's default publish batch (IVF_FIELD_GATEWAY_BATCH_SIZE). */

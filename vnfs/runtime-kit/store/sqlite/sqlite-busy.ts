@@ -26,17 +26,18 @@ export async function retryWhileBusy<R>(
   work: () => R,
   deadlineMs: number,
   what: string,
-  /** Told each time the file was found locked (write-turns.ts). */
-  onBusy?: () => void,
+  /** Told each time the file was found locked, with how long this call has waited so far (write-turns.ts). */
+  onBusy?: (waitedMs: number) => void,
 ): Promise<R> {
-  const deadline = Date.now() + deadlineMs;
+  const started = Date.now();
+  const deadline = started + deadlineMs;
   let pause = 1;
   for (;;) {
     try {
       return work();
     } catch (error) {
       if (!isBusy(error)) throw error;
-      onBusy?.();
+      onBusy?.(Date.now() - started);
       if (Date.now() >= deadline) {
         throw new Error(`${what}: the store file stayed locked by another writer for ${deadlineMs} ms`, {
           cause: error,

@@ -79,8 +79,8 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
     const turns = this.turns;
     if (!turns) return this.run(work);
     await turns.yieldToWaiters();
-    return retryWhileBusy(work, this.busyDeadlineMs, `collection ${this.name}`, () =>
-      turns.announceWaiting(),
+    return retryWhileBusy(work, this.busyDeadlineMs, `collection ${this.name}`, (waited) =>
+      turns.waiting(waited),
     );
   }
 

@@ -122,7 +122,7 @@ export class SqliteStore implements DocumentStore {
       () => createSchema.immediate(),
       this.busyDeadlineMs,
       `collection ${name}`,
-      () => this.turns?.announceWaiting(),
+      (waited) => this.turns?.waiting(waited),
     );
     const collection = new SqliteCollection<StoredDocument>(
       this.db,

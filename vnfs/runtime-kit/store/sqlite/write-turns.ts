@@ -8,7 +8,7 @@ import { setTimeout as sleep } from "node:timers/promises";
  * the lock for microseconds between transactions, and a process polling for it (sqlite-busy.ts)
  * almost never lands in such a gap. Measured: a request processor started by a scale-out waited
  * tens of seconds for the lock it needed for its partition leases while the first one drained a
- * backlog. So a waiting process says so by touching `<file>-waiting`, and every writer looks at
+ * backlog. So a process that has waited STARVING_AFTER_MS says so by touching `<file>-waiting`, and every writer looks at
  * that file's time before its next write transaction: when another process announced itself in the
  * last WAITER_FRESH_MS, the writer leaves the lock free for YIELD_MS first. Waiters poll more often
  * than that (sqlite-busy.ts MAX_PAUSE_MS), so the waiter gets the next turn, and the former holder
@@ -17,6 +17,12 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 const WAITER_FRESH_MS = 50;
 export const YIELD_MS = 8;
+/**
+ * A waiter asks for a turn only after waiting this long: shorter waits are the normal give and take
+ * of two busy writers, whose gaps between transactions let the other in without any pause (a pause
+ * on every transaction measurably cost the second request processor all of its gain).
+ */
+export const STARVING_AFTER_MS = 100;
 
 export class WriteTurns {
   private readonly signal: string;
@@ -26,7 +32,11 @@ export class WriteTurns {
     this.signal = `${databasePath}-waiting`;
   }
 
-  /** Called by a writer that found the file locked. Best effort: a failure only loses fairness. */
+  /** Called each time a writer found the file locked. Best effort: a failure only loses fairness. */
+  waiting(waitedMs: number): void {
+    if (waitedMs >= STARVING_AFTER_MS) this.announceWaiting();
+  }
+
   announceWaiting(): void {
     const now = Date.now();
     try {
