@@ -2,7 +2,11 @@ import { mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { STARVING_AFTER_MS, WriteTurns, YIELD_MS } from "../../../vnfs/runtime-kit/store/sqlite/write-turns.js";
+import {
+  STARVING_AFTER_MS,
+  WriteTurns,
+  YIELD_MS,
+} from "../../../vnfs/runtime-kit/store/sqlite/write-turns.js";
 
 const dir = mkdtempSync(join(tmpdir(), "ivf-turns-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
