@@ -33,6 +33,12 @@ const seconds = (from: number, to: number | undefined) =>
 const peakAge = (run: BurstRun) =>
   Number(Math.max(...run.samples.map((sample) => sample.oldestAgeSeconds)).toFixed(2));
 const peakBacklog = (run: BurstRun) => Math.max(...run.samples.map((sample) => sample.backlog));
+/** The agent's failed scrapes so far (a saturated VNFC answering /metrics late delays decisions). */
+async function scrapeFailures(stand: BurstStand): Promise<number> {
+  const metric = stand.monitoring.metrics.getSingleMetric("iotvf_monitor_scrape_failures_total");
+  const values = metric ? (await metric.get()).values : [];
+  return values.reduce((sum, entry) => sum + entry.value, 0);
+}
 
 /** Waits until the agent sees the instance idle: empty queue, utilisation at most 0.3. */
 async function quiet(stand: BurstStand, id: string): Promise<void> {
@@ -51,6 +57,7 @@ async function main(): Promise<number> {
   const stand = await new BurstStand({ vnfcEntry: ENTRY }).start();
   try {
     const id = await stand.lcm.instantiate("request-processor-bench", false);
+    const failuresAtStart = await scrapeFailures(stand);
     const baseline = await runBurst(stand, id, phases, {
       settled: (samples) => samples.length > 0 && samples.at(-1)!.backlog === 0,
       settleTimeoutMs: 300_000,
@@ -58,6 +65,7 @@ async function main(): Promise<number> {
     // The baseline's drain must be over in the agent's eyes too (utilisation is a 10 s rate), or
     // the auto-scaled run would start on the baseline's evidence.
     await quiet(stand, id);
+    const failuresAfterBaseline = await scrapeFailures(stand);
     await stand.lcm.setAutoscale(id, true);
     await new Promise((resolve) => setTimeout(resolve, 3000)); // the agent sees the switch
     let scaledOut = false;
@@ -69,6 +77,7 @@ async function main(): Promise<number> {
       },
       settleTimeoutMs: 300_000,
     });
+    const failuresAfterScaled = await scrapeFailures(stand);
     const occs = await stand.lcm.scaleOccs(id);
     const outs = occs.filter((occ) => occ.operationParams?.type === "SCALE_OUT");
     const ins = occs.filter((occ) => occ.operationParams?.type === "SCALE_IN");
@@ -93,6 +102,8 @@ async function main(): Promise<number> {
         ? seconds(scaled.drainedAt ?? 0, Date.parse(ins[0].startTime!))
         : null,
       lost: scaled.lost,
+      scrape_failures: failuresAfterScaled - failuresAfterBaseline,
+      baseline_scrape_failures: failuresAfterBaseline - failuresAtStart,
       baseline_sent_msgs: baseline.load.sent,
       baseline_peak_backlog_age_s: peakAge(baseline),
       baseline_peak_backlog_msgs: peakBacklog(baseline),
@@ -146,6 +157,9 @@ async function main(): Promise<number> {
     const evidence = (first as { operationParams?: { additionalParams?: { evidence?: unknown } } })
       ?.operationParams?.additionalParams?.evidence;
     if (evidence !== undefined) console.log(`first scale-out decided on: ${String(evidence)}`);
+    console.log(
+      `failed /metrics scrapes by the agent: ${figures.scrape_failures} in the auto-scaled run, ${figures.baseline_scrape_failures} in the baseline`,
+    );
     console.log(
       `scale operations: ${outs.length} SCALE_OUT, ${ins.length} SCALE_IN, all isAutomaticInvocation: ${figures.all_automatic}`,
     );
