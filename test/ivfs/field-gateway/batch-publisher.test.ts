@@ -3,9 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EmbeddedBus } from "../../../vnfs/runtime-kit/bus/embedded/embedded-bus.js";
-import type { Delivery, Json } from "../../../vnfs/runtime-kit/bus/message-bus.js";
+import type { Delivery, Json, MessageBus } from "../../../vnfs/runtime-kit/bus/message-bus.js";
 import { createLogger } from "../../../vnfs/runtime-kit/logging/logger.js";
-import { BatchPublisher } from "../../../vnfs/field-gateway/ingest/batch-publisher.js";
+import {
+  BatchPublisher,
+  type BatchPublisherOptions,
+} from "../../../vnfs/field-gateway/ingest/batch-publisher.js";
 import { IngestError } from "../../../vnfs/field-gateway/ingest/ingest-errors.js";
 import { waitFor } from "./gateway-fixture.js";
 import { packTelemetry, primitivesOf } from "../../../vnfs/runtime-kit/primitives/telemetry-envelope.js";
@@ -24,6 +27,18 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+function publisherOn(target: MessageBus, extra: Partial<BatchPublisherOptions> = {}): BatchPublisher {
+  return new BatchPublisher({
+    bus: target,
+    exchange: "batch.x",
+    logger,
+    batchSize: 10,
+    lingerMs: 5,
+    maxInFlight: 100,
+    ...extra,
+  });
+}
+
 describe("batch publisher", () => {
   it("packs a batch into envelopes, and sends each message alone when an envelope grows beyond the bus's limit", async () => {
     const received: Json[] = [];
@@ -34,15 +49,6 @@ describe("batch publisher", () => {
       },
       { prefetch: 1 },
     );
-    const publisher = new BatchPublisher({
-      bus,
-      exchange: "batch.x",
-      logger,
-      batchSize: 10,
-      lingerMs: 5,
-      maxInFlight: 100,
-      pack: packTelemetry,
-    });
     const spy = { messages: 0 };
     const publishBatch = bus.publishBatch.bind(bus);
     const counting = Object.create(bus) as typeof bus;
@@ -50,7 +56,7 @@ describe("batch publisher", () => {
       spy.messages += messages.length;
       return publishBatch(exchange, messages);
     };
-    (publisher as unknown as { options: { bus: typeof bus } }).options.bus = counting;
+    const publisher = publisherOn(counting, { pack: packTelemetry });
     const small = (n: number) => ({ routingKey: "telemetry.acme.d1.0", messageId: `s${n}`, body: { n } });
     await Promise.all([1, 2, 3].map((n) => publisher.publish(small(n))));
     expect(spy.messages).toBe(1); // three primitives, one envelope
@@ -73,14 +79,7 @@ describe("batch publisher", () => {
       },
       { prefetch: 1 },
     );
-    const publisher = new BatchPublisher({
-      bus,
-      exchange: "batch.x",
-      logger,
-      batchSize: 10,
-      lingerMs: 5,
-      maxInFlight: 100,
-    });
+    const publisher = publisherOn(bus);
     const results = await Promise.allSettled([
       publisher.publish({ routingKey: "a", body: { n: 1 } }),
       publisher.publish({ routingKey: "a", body: { n: 2, blob: "x".repeat(5 * 1024 * 1024) } }),

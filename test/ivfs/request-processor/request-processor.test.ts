@@ -125,6 +125,15 @@ async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs = 
 }
 
 const measurements = () => running.context.store.collection<MeasurementRecord>(MEASUREMENTS);
+
+/** Sum of iotvf_dropped_messages_total over its reasons. */
+async function droppedTotal(): Promise<number> {
+  const text = await running.context.metrics.metrics();
+  return text
+    .split("\n")
+    .filter((line) => line.startsWith("iotvf_dropped_messages_total{"))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(" ") + 1)), 0);
+}
 const latest = () => running.context.store.collection<LatestValueRecord>(LATEST_VALUES);
 
 describe("request-processor", () => {
@@ -200,6 +209,7 @@ describe("request-processor", () => {
     const ghost = primitive(`ghost-${ghostId}`, [["power", 23, "2026-01-05T00:00:02.000Z"]]);
     const otherTenant = { ...primitive("m-1", [["power", 24, "2026-01-05T00:00:03.000Z"]]), tenant: "bravo" };
     const before = deadLetters.length;
+    const droppedBefore = await droppedTotal();
     await running.context.bus.publish(REQUESTS_EXCHANGE, {
       routingKey: envelopeRoutingKey("acme", partition),
       body: {
@@ -230,6 +240,8 @@ describe("request-processor", () => {
       .filter((event) => event.routingKey === "stored.acme.m-1")
       .map((event) => (event.body as { measurements: { value: number }[] }).measurements[0]!.value);
     expect(values.indexOf(21)).toBeLessThan(values.indexOf(22));
+    // Each refused primitive is counted once, not again when its single copy is dead-lettered.
+    expect((await droppedTotal()) - droppedBefore).toBe(3);
   });
 
   it("dead-letters a malformed envelope or one filed under another tenant's key whole", async () => {

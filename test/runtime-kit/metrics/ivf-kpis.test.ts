@@ -1,4 +1,3 @@
-import { DeliverySizes } from "../../../vnfs/request-processor/handling/delivery-sizes.js";
 import { describe, expect, it } from "vitest";
 import { Registry } from "prom-client";
 import { IvfKpis } from "../../../vnfs/runtime-kit/metrics/ivf-kpis.js";
@@ -45,11 +44,11 @@ describe("standard IVF KPIs", () => {
       envelopes: { ready: 8, unacked: 4, oldestReadyAgeSeconds: 0, consumers: 1 },
       singles: { ready: 3, unacked: 0, oldestReadyAgeSeconds: 0, consumers: 1 },
     });
-    const sizes = new DeliverySizes(0.5);
-    kpis.watchQueue(bus, "envelopes", () => sizes.mean());
+    let meanSize = 1;
+    kpis.watchQueue(bus, "envelopes", () => meanSize);
     kpis.watchQueue(bus, "singles");
     expect(await registry.metrics()).toMatch(/^iotvf_backlog_messages 15$/m);
-    sizes.observe(41); // mean 1 -> 21
+    meanSize = 21; // the consumer now sees envelopes of 21 primitives on average
     expect(await registry.metrics()).toMatch(/^iotvf_backlog_messages 255$/m);
   });
 

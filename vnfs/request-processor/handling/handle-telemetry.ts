@@ -52,7 +52,7 @@ export function telemetryHandler(deps: TelemetryHandlerDeps): (delivery: Deliver
     try {
       const key = classifyTelemetryKey(delivery.routingKey);
       if (key.kind === "envelope") await handleEnvelope(deps, handlePrimitive, delivery, key);
-      else if (key.kind === "refused") throw refusedAgain(deps, delivery);
+      else if (key.kind === "refused") throw refusedAgain(delivery);
       else {
         deps.sizes?.observe(1);
         await handlePrimitive(delivery.body, delivery.routingKey);
@@ -128,11 +128,12 @@ function itemRoutingKey(envelope: { tenant: string; partition: number }, item: J
   return `telemetry.${envelope.tenant}.${word}.${envelope.partition}`;
 }
 
-/** A primitive handed back from an envelope: dead-lettered with the reason its envelope gave. */
-function refusedAgain(deps: TelemetryHandlerDeps, delivery: Delivery): PoisonMessageError {
+/**
+ * A primitive handed back from an envelope: dead-lettered with the reason its envelope gave. Its
+ * refusal was counted (processed "rejected", dropped) when the envelope was handled, not again here.
+ */
+function refusedAgain(delivery: Delivery): PoisonMessageError {
   const reason = delivery.headers[REFUSAL_HEADER] ?? "no reason given";
-  deps.kpis.recordProcessed("rejected", 0);
-  deps.kpis.dropped.inc({ reason: reason.startsWith("UNKNOWN_DEVICE") ? "unknown_device" : "invalid" });
   return new PoisonMessageError(`refused in envelope ${delivery.headers["ivf-envelope"] ?? "?"}: ${reason}`);
 }
 
