@@ -299,7 +299,7 @@ export class BusTables {
   }
 
   private hasAny(queue: string): boolean {
-    return (this.s.unackedCount.get(queue) as number) + (this.s.readyStats.get(queue) as { n: number }).n > 0;
+    return (this.s.queueCount.get(queue) as number) > 0;
   }
 
   async queueStats(queue: string, liveAfter: number) {
@@ -307,11 +307,12 @@ export class BusTables {
       if (!this.s.queueExists.get(queue)) {
         throw new BusError("BUS_UNKNOWN_QUEUE", `queue "${queue}" is not declared`);
       }
-      const ready = this.s.readyStats.get(queue) as { n: number; oldest: number | null };
+      const ready = this.s.readyCount.get(queue) as number;
+      const oldest = (this.s.oldestReady.get(queue) as number | undefined) ?? null;
       return {
-        ready: ready.n,
-        oldest: ready.oldest,
-        unacked: this.s.unackedCount.get(queue) as number,
+        ready,
+        oldest,
+        unacked: (this.s.queueCount.get(queue) as number) - ready,
         consumers: this.s.consumerCount.get(queue, liveAfter) as number,
       };
     });
