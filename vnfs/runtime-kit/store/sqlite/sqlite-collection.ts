@@ -23,7 +23,7 @@ import {
   checkUniqueFields,
 } from "../store-input.js";
 import { retryWhileBusy } from "./sqlite-busy.js";
-import type { WriteTurns } from "./write-turns.js";
+import { writeInTurn, type WriteTurns } from "./write-turns.js";
 import { indexName } from "./sqlite-schema.js";
 import { orderSql, pageSql, whereSql } from "./sqlite-query.js";
 import { conditionParams, conditionalUpsertSql } from "./sqlite-upsert.js";
@@ -75,13 +75,8 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
   }
 
   /** Runs one write statement or transaction, taking turns with other processes (write-turns.ts). */
-  private async write<R>(work: () => R): Promise<R> {
-    const turns = this.turns;
-    if (!turns) return this.run(work);
-    await turns.yieldToWaiters();
-    return retryWhileBusy(work, this.busyDeadlineMs, `collection ${this.name}`, (waited) =>
-      turns.waiting(waited),
-    );
+  private write<R>(work: () => R): Promise<R> {
+    return writeInTurn(this.turns, work, this.busyDeadlineMs, `collection ${this.name}`);
   }
 
   private statement(sql: string): Statement {

@@ -4,11 +4,11 @@ import BetterSqlite3, { type Database } from "better-sqlite3";
 import type { Logger } from "../../logging/logger.js";
 import type { Collection, CollectionOptions, DocumentStore, StoredDocument } from "../document-store.js";
 import { checkCollectionName, checkIndexes } from "../store-input.js";
-import { isBusy, retryWhileBusy, SQLITE_BUSY_TIMEOUT_MS } from "./sqlite-busy.js";
+import { isBusy, SQLITE_BUSY_TIMEOUT_MS } from "./sqlite-busy.js";
 import { SqliteCollection } from "./sqlite-collection.js";
 import { indexSql, tableSql } from "./sqlite-schema.js";
 import { WalCheckpointer } from "./wal-checkpointer.js";
-import { WriteTurns } from "./write-turns.js";
+import { WriteTurns, writeInTurn } from "./write-turns.js";
 
 /** WAL size (in pages of 4 KiB) at which the WAL is checkpointed into the database file. */
 const WAL_CHECKPOINT_PAGES = 4000;
@@ -117,13 +117,7 @@ export class SqliteStore implements DocumentStore {
       this.db.exec(tableSql(name));
       for (const index of indexes) this.db.exec(indexSql(name, index));
     });
-    await this.turns?.yieldToWaiters();
-    await retryWhileBusy(
-      () => createSchema.immediate(),
-      this.busyDeadlineMs,
-      `collection ${name}`,
-      (waited) => this.turns?.waiting(waited),
-    );
+    await writeInTurn(this.turns, () => createSchema.immediate(), this.busyDeadlineMs, `collection ${name}`);
     const collection = new SqliteCollection<StoredDocument>(
       this.db,
       name,

@@ -1,5 +1,6 @@
 import { existsSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
+import { retryWhileBusy } from "./sqlite-busy.js";
 
 /**
  * Fair turns at one SQLite file's write lock between processes (docs/design/store.md "Writers").
@@ -59,4 +60,19 @@ export class WriteTurns {
     if (Math.abs(announced - this.lastOwnAnnouncement) < 1) return;
     await sleep(YIELD_MS);
   }
+}
+
+/**
+ * One write transaction with turns: leaves the lock to a starved waiter first, then retries while
+ * the file is locked, announcing itself once it starves. Without `turns` (private in-memory store)
+ * it only retries.
+ */
+export async function writeInTurn<R>(
+  turns: WriteTurns | undefined,
+  work: () => R,
+  deadlineMs: number,
+  what: string,
+): Promise<R> {
+  await turns?.yieldToWaiters();
+  return retryWhileBusy(work, deadlineMs, what, turns ? (waited) => turns.waiting(waited) : undefined);
 }
