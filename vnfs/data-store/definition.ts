@@ -12,7 +12,11 @@ import { dataStoreHandlers } from "./api/data-store-handlers.js";
 import { openRetentionPolicies } from "./retention/retention-policies.js";
 import { runRetention } from "./retention/retention-job.js";
 import { dataStoreSettings } from "./settings.js";
-import { MEASUREMENTS, type MeasurementRecord } from "../request-processor/storage/measurement-records.js";
+import {
+  MEASUREMENTS,
+  MEASUREMENT_SHARD_KEY,
+  type MeasurementRecord,
+} from "../request-processor/storage/measurement-records.js";
 
 const CAPACITY_PER_SECOND = 200;
 
@@ -38,6 +42,7 @@ export const definition: IvfDefinition<typeof dataStoreSettings> = {
         { fields: ["tenant", "timestamp"] },
         { fields: ["tenant", "deviceId", "attribute", "sortKey"] },
       ],
+      shardKey: MEASUREMENT_SHARD_KEY,
     });
     const policies = await openRetentionPolicies(store);
     const deleted = new Counter({

@@ -8,6 +8,7 @@ import { pino } from "pino";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import {
   UniqueConstraintError,
+  type DocumentStore,
   type StoredDocument,
 } from "../../../vnfs/runtime-kit/store/document-store.js";
 import type { SqliteCollection } from "../../../vnfs/runtime-kit/store/sqlite/sqlite-collection.js";
@@ -34,6 +35,26 @@ storeContract("sqlite (file)", async () => {
 storeContract("sqlite (:memory:)", async () => {
   const store = await SqliteStore.open({ path: ":memory:", logger });
   return { store, dispose: () => store.close() };
+});
+
+/**
+ * Sharded collections must keep the same contract: every collection of this run is sharded by
+ * id (except those with a unique index, which a shard key must be part of), so every query of the
+ * contract reads 16 files and merges, and every write is routed.
+ */
+storeContract("sqlite (every collection sharded by id)", async () => {
+  const store = await SqliteStore.open({ path: freshFile(), logger });
+  const sharded: DocumentStore = {
+    kind: store.kind,
+    ping: () => store.ping(),
+    close: () => store.close(),
+    collection: (name, options) =>
+      store.collection(
+        name,
+        options?.indexes?.some((index) => index.unique) ? options : { ...options, shardKey: ["id"] },
+      ),
+  };
+  return { store: sharded, dispose: () => store.close() };
 });
 
 interface Row extends StoredDocument {

@@ -57,6 +57,29 @@ describe("background WAL checkpoints", () => {
     }
   });
 
+  it("checkpoints the other files of a store (its shards) from the same thread", async () => {
+    const path = scratch();
+    const shardFile = path.replace(/\.sqlite$/, ".shard-00.sqlite");
+    const writer = new BetterSqlite3(shardFile);
+    writer.pragma("journal_mode = WAL");
+    writer.pragma("wal_autocheckpoint = 0");
+    writer.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, doc TEXT)");
+    const insert = writer.prepare("INSERT INTO t (doc) VALUES (?)");
+    const checkpointer = new WalCheckpointer({ path, logger, thresholdBytes: 1024 * 1024, intervalMs: 10 });
+    checkpointer.watch(shardFile);
+    try {
+      const before = statSync(shardFile).size;
+      writer.transaction(() => {
+        for (let i = 0; i < 3000; i++) insert.run("x".repeat(1000));
+      })();
+      await until(() => checkpointer.completed >= 1);
+      expect(statSync(shardFile).size).toBeGreaterThan(before + 2 * 1024 * 1024);
+    } finally {
+      await checkpointer.close();
+      writer.close();
+    }
+  });
+
   it("stops its thread when the store closes, so that a process can exit", async () => {
     const store = await SqliteStore.open({ path: scratch(), logger });
     const things = await store.collection<{ id: string; n: number }>("things");

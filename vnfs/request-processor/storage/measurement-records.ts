@@ -36,13 +36,24 @@ export interface LatestValueRecord {
   measurementId: string;
 }
 
+/**
+ * Both collections are sharded by device in the embedded store (docs/design/store.md "Shards"),
+ * with the hash the telemetry partitions use: request processors owning different partitions
+ * write different files.
+ */
+export const MEASUREMENT_SHARD_KEY = ["tenant", "deviceId"];
+
 export const measurementIndexes: CollectionOptions = {
   indexes: [
     { fields: ["tenant", "deviceId", "sortKey"] },
     { fields: ["tenant", "deviceId", "attribute", "sortKey"] },
   ],
+  shardKey: MEASUREMENT_SHARD_KEY,
 };
-export const latestValueIndexes: CollectionOptions = { indexes: [{ fields: ["tenant", "deviceId"] }] };
+export const latestValueIndexes: CollectionOptions = {
+  indexes: [{ fields: ["tenant", "deviceId"] }],
+  shardKey: MEASUREMENT_SHARD_KEY,
+};
 
 /**
  * Which of two latest values is newer: the later timestamp (ISO 8601 UTC text sorts by time);

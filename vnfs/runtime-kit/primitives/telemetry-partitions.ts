@@ -1,3 +1,4 @@
+import { fnv1a32 } from "../hashing/fnv1a.js";
 import { telemetryMessage, telemetryRoutingKey, type TelemetryPrimitive } from "./request-primitive.js";
 
 /**
@@ -30,13 +31,7 @@ export const telemetryPartitionSettings = {
 /** Partition (0 .. partitions-1) of a device: stable across processes, hosts and releases. */
 export function telemetryPartition(tenant: string, deviceId: string, partitions: number): number {
   checkPartitionCount(partitions);
-  let hash = 0x811c9dc5;
-  const key = `${tenant}/${deviceId}`;
-  for (let index = 0; index < key.length; index++) {
-    hash ^= key.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % partitions;
+  return fnv1a32(`${tenant}/${deviceId}`) % partitions;
 }
 
 /** `telemetry.<tenant>.<deviceId>.<partition>`; identifiers are checked as for telemetryRoutingKey. */

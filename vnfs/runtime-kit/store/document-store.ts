@@ -57,6 +57,14 @@ export interface IndexSpec {
 
 export interface CollectionOptions {
   indexes?: IndexSpec[];
+  /**
+   * String fields that place each document in one shard of the embedded store, so that writers
+   * of different keys never share a file lock (docs/design/store.md "Shards"). Recorded with the
+   * collection on first use: later opens get the same placement with or without this option.
+   * Unique indexes must then include every shard key field. MongoDB keeps one collection (shard
+   * it with the cluster's own tools).
+   */
+  shardKey?: string[];
 }
 
 export class VersionConflictError extends Error {

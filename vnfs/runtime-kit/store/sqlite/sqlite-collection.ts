@@ -102,10 +102,21 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
     throw error;
   }
 
-  private prepareWrite(doc: T): [string, string] {
+  /** Checks a document for this collection and encodes its row (id, JSON) without writing it. */
+  prepareWrite(doc: T): { id: string; body: Record<string, unknown>; row: [string, string] } {
     const { id, body } = checkDocument(doc, this.name);
     checkUniqueFields(id, body, this.indexes, this.name);
-    return [id, JSON.stringify(body)];
+    return { id, body, row: [id, JSON.stringify(body)] };
+  }
+
+  /** Inserts rows made by prepareWrite in one transaction; returns how many were new. */
+  async insertPrepared(rows: [string, string][]): Promise<number> {
+    if (rows.length === 0) return 0;
+    try {
+      return await this.write(() => this.insertMany_(rows));
+    } catch (error) {
+      return this.translate(error);
+    }
   }
 
   private toDocument(row: Row): Versioned<T> {
@@ -119,14 +130,9 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
 
   async insertMany(docs: T[]): Promise<{ inserted: number; duplicates: number }> {
     // Every document is checked before the transaction starts: a bad one writes nothing.
-    const rows = docs.map((doc) => this.prepareWrite(doc));
-    if (rows.length === 0) return { inserted: 0, duplicates: 0 };
-    try {
-      const inserted = await this.write(() => this.insertMany_(rows));
-      return { inserted, duplicates: rows.length - inserted };
-    } catch (error) {
-      return this.translate(error);
-    }
+    const rows = docs.map((doc) => this.prepareWrite(doc).row);
+    const inserted = await this.insertPrepared(rows);
+    return { inserted, duplicates: rows.length - inserted };
   }
 
   async upsertIfNewer(docs: T[], order: NewerWhen[]): Promise<UpsertIfNewerOutcome> {
@@ -164,7 +170,7 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
   }
 
   async replace(doc: T, options?: { expectedVersion?: number }): Promise<Versioned<T>> {
-    const [id, json] = this.prepareWrite(doc);
+    const [id, json] = this.prepareWrite(doc).row;
     const expected = checkExpectedVersion(options?.expectedVersion, this.name, id);
     const write = this.db.transaction((): number => {
       if (expected === undefined) {

@@ -2,13 +2,22 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import BetterSqlite3, { type Database } from "better-sqlite3";
 import type { Logger } from "../../logging/logger.js";
-import type { Collection, CollectionOptions, DocumentStore, StoredDocument } from "../document-store.js";
+import type {
+  Collection,
+  CollectionOptions,
+  DocumentStore,
+  IndexSpec,
+  StoredDocument,
+} from "../document-store.js";
 import { checkCollectionName, checkIndexes } from "../store-input.js";
-import { isBusy, SQLITE_BUSY_TIMEOUT_MS } from "./sqlite-busy.js";
+import { checkShardKey, ShardedCollection } from "./sharded-collection.js";
+import { isBusy, retryWhileBusy, SQLITE_BUSY_TIMEOUT_MS } from "./sqlite-busy.js";
 import { SqliteCollection } from "./sqlite-collection.js";
 import { indexSql, tableSql } from "./sqlite-schema.js";
 import { WalCheckpointer } from "./wal-checkpointer.js";
 import { WriteTurns, writeInTurn } from "./write-turns.js";
+import { hasTable, recordedShardKey, recordShardKey, shardPath, STORE_SHARDS } from "./shard-keys.js";
+import { moveIntoShards } from "./move-into-shards.js";
 
 /** WAL size (in pages of 4 KiB) at which the WAL is checkpointed into the database file. */
 const WAL_CHECKPOINT_PAGES = 4000;
@@ -40,6 +49,11 @@ export interface SqliteStoreOptions {
   backgroundCheckpoint?: boolean;
 }
 
+/** How a shard file is opened: with the main file's settings, checkpointed by its thread. */
+interface ShardOpening extends SqliteStoreOptions {
+  checkpointer: WalCheckpointer | undefined;
+}
+
 /**
  * The embedded store: one SQLite file (better-sqlite3 12) per process family, WAL journal so
  * that readers never block the single writer, and several connections or processes may
@@ -49,8 +63,10 @@ export class SqliteStore implements DocumentStore {
   readonly kind = "sqlite" as const;
   private readonly collections = new Map<string, SqliteCollection<StoredDocument>>();
   private closed = false;
+  private shards: Promise<SqliteStore[]> | undefined;
 
   private constructor(
+    private readonly options: SqliteStoreOptions,
     private readonly db: Database,
     private readonly logger: Logger,
     private readonly busyDeadlineMs: number,
@@ -58,7 +74,7 @@ export class SqliteStore implements DocumentStore {
     private readonly turns: WriteTurns | undefined,
   ) {}
 
-  static async open(options: SqliteStoreOptions): Promise<SqliteStore> {
+  static async open(options: SqliteStoreOptions | ShardOpening): Promise<SqliteStore> {
     const inMemory = options.path === ":memory:";
     if (!inMemory) mkdirSync(dirname(options.path), { recursive: true });
     const busyDeadlineMs = Math.max(0, Math.trunc(options.busyTimeoutMs ?? 10_000));
@@ -82,19 +98,24 @@ export class SqliteStore implements DocumentStore {
       throw error;
     }
     const logger = options.logger.child({ component: "sqlite-store" });
-    const checkpointer = background
-      ? new WalCheckpointer({
-          path: options.path,
-          logger,
-          thresholdBytes: WAL_CHECKPOINT_PAGES * PAGE_BYTES,
-          intervalMs: 100,
-        })
-      : undefined;
-    logger.info(
+    const shared = "checkpointer" in options;
+    if (shared && background) options.checkpointer?.watch(options.path);
+    const checkpointer = shared
+      ? undefined
+      : background
+        ? new WalCheckpointer({
+            path: options.path,
+            logger,
+            thresholdBytes: WAL_CHECKPOINT_PAGES * PAGE_BYTES,
+            intervalMs: 100,
+          })
+        : undefined;
+    logger[shared ? "debug" : "info"](
       { path: options.path, synchronous: options.synchronous ?? "NORMAL", backgroundCheckpoint: background },
       "embedded store opened",
     );
     return new SqliteStore(
+      options,
       db,
       logger,
       busyDeadlineMs,
@@ -110,6 +131,16 @@ export class SqliteStore implements DocumentStore {
     this.assertOpen();
     checkCollectionName(name);
     const indexes = checkIndexes(options?.indexes, name);
+    const shardKey = await this.shardKeyOf(name, options?.shardKey, indexes);
+    if (shardKey) return this.shardedCollection<T>(name, indexes, shardKey);
+    return this.plainCollection<T>(name, indexes);
+  }
+
+  /** The collection's table in this file, created with its indexes if missing. */
+  private async plainCollection<T extends StoredDocument>(
+    name: string,
+    indexes: IndexSpec[],
+  ): Promise<SqliteCollection<T>> {
     const known = this.collections.get(name);
     const declared = [...(known?.indexes ?? []), ...indexes];
     // Schema changes are transactional in SQLite: table and indexes appear together or not at all.
@@ -126,7 +157,65 @@ export class SqliteStore implements DocumentStore {
       this.turns,
     );
     this.collections.set(name, collection);
-    return collection as unknown as Collection<T>;
+    return collection as unknown as SqliteCollection<T>;
+  }
+
+  /** The collection's shard key: the one recorded in the main file, or the one declared now (recorded). */
+  private async shardKeyOf(
+    name: string,
+    declared: string[] | undefined,
+    indexes: IndexSpec[],
+  ): Promise<string[] | undefined> {
+    if (declared === undefined) {
+      const recorded = await retryWhileBusy(
+        () => recordedShardKey(this.db, name),
+        this.busyDeadlineMs,
+        `collection ${name}`,
+      );
+      if (recorded) checkShardKey(recorded, indexes, name);
+      return recorded;
+    }
+    const shardKey = checkShardKey(declared, indexes, name);
+    const record = this.db.transaction(() => recordShardKey(this.db, name, shardKey));
+    return writeInTurn(this.turns, () => record.immediate(), this.busyDeadlineMs, `collection ${name}`);
+  }
+
+  private async shardedCollection<T extends StoredDocument>(
+    name: string,
+    indexes: IndexSpec[],
+    shardKey: string[],
+  ): Promise<Collection<T>> {
+    this.shards ??= this.openShards();
+    const shards = await this.shards;
+    const members: SqliteCollection<T>[] = [];
+    for (const shard of shards) members.push(await shard.plainCollection<T>(name, indexes));
+    const sharded = new ShardedCollection<T>(name, members, shardKey);
+    if (hasTable(this.db, name)) {
+      // Written before the collection was sharded (an earlier release): moved once, then empty.
+      const legacy = new SqliteCollection<T>(this.db, name, [], this.busyDeadlineMs, this.turns);
+      await moveIntoShards(legacy, sharded, this.logger);
+    }
+    return sharded;
+  }
+
+  private async openShards(): Promise<SqliteStore[]> {
+    const shards: SqliteStore[] = [];
+    try {
+      for (let shard = 0; shard < STORE_SHARDS; shard++) {
+        shards.push(
+          await SqliteStore.open({
+            ...this.options,
+            path: shardPath(this.options.path, shard),
+            checkpointer: this.checkpointer,
+          }),
+        );
+      }
+      return shards;
+    } catch (error) {
+      await Promise.allSettled(shards.map((shard) => shard.close()));
+      this.shards = undefined;
+      throw error;
+    }
   }
 
   async ping(): Promise<boolean> {
@@ -142,6 +231,8 @@ export class SqliteStore implements DocumentStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    const shards = await this.shards?.catch(() => []);
+    await Promise.all((shards ?? []).map((shard) => shard.close()));
     await this.checkpointer?.close();
     try {
       // Lets SQLite refresh planner statistics for the indexes used during this run. It is

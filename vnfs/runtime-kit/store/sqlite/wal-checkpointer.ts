@@ -3,7 +3,8 @@ import { Worker } from "node:worker_threads";
 import type { Logger } from "../../logging/logger.js";
 
 /**
- * Checkpoints the WAL of one store file from a worker thread (docs/design/store.md "Checkpoints").
+ * Checkpoints the WALs of a store's files (its main file, then its shard files, see `watch`) from
+ * one worker thread (docs/design/store.md "Checkpoints").
  *
  * SQLite's automatic checkpoint runs inside the commit that crosses the threshold: that commit
  * copies the WAL into the database file and fsyncs both before it returns, and better-sqlite3 is
@@ -30,31 +31,44 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { statSync } = require("node:fs");
 const Database = require(workerData.driver);
-const db = new Database(workerData.path, { timeout: 1000 });
-db.pragma("busy_timeout = 0");
-const wal = workerData.path + "-wal";
+const files = [];
+function watch(path) {
+  const db = new Database(path, { timeout: 1000 });
+  db.pragma("busy_timeout = 0");
+  files.push({ path, wal: path + "-wal", db, failures: 0 });
+}
+watch(workerData.path);
 let timer;
-let failures = 0;
 function tick() {
-  try {
-    const size = statSync(wal, { throwIfNoEntry: false })?.size ?? 0;
-    if (size >= workerData.thresholdBytes) {
-      const [result] = db.pragma("wal_checkpoint(PASSIVE)");
-      parentPort.postMessage({ kind: "checkpoint", walBytes: size, ...result });
-    }
-    failures = 0;
-  } catch (error) {
-    failures += 1;
-    if (failures === 1 || failures % 100 === 0) {
-      parentPort.postMessage({ kind: "error", message: String((error && error.message) || error), failures });
+  for (const file of files) {
+    try {
+      const size = statSync(file.wal, { throwIfNoEntry: false })?.size ?? 0;
+      if (size >= workerData.thresholdBytes) {
+        const [result] = file.db.pragma("wal_checkpoint(PASSIVE)");
+        parentPort.postMessage({ kind: "checkpoint", path: file.path, walBytes: size, ...result });
+      }
+      file.failures = 0;
+    } catch (error) {
+      file.failures += 1;
+      if (file.failures === 1 || file.failures % 100 === 0) {
+        parentPort.postMessage({ kind: "error", path: file.path, message: String((error && error.message) || error), failures: file.failures });
+      }
     }
   }
   timer = setTimeout(tick, workerData.intervalMs);
 }
 parentPort.on("message", (message) => {
+  if (message && typeof message.watch === "string") {
+    try {
+      watch(message.watch);
+    } catch (error) {
+      parentPort.postMessage({ kind: "error", path: message.watch, message: String((error && error.message) || error), failures: 1 });
+    }
+    return;
+  }
   if (message !== "stop") return;
   clearTimeout(timer);
-  db.close();
+  for (const file of files) file.db.close();
   parentPort.postMessage({ kind: "stopped" });
   parentPort.close();
 });
@@ -80,19 +94,27 @@ export class WalCheckpointer {
     });
     // Never keeps a process alive on its own; close() stops it on the way out.
     this.worker.unref();
-    this.worker.on("message", (message: { kind: string; message?: string; failures?: number }) => {
-      if (message.kind === "checkpoint") this.checkpoints += 1;
-      if (message.kind === "error") {
-        options.logger.warn(
-          { path: options.path, failures: message.failures, reason: message.message },
-          "background WAL checkpoint failed; SQLite's own checkpoint at commit remains",
-        );
-      }
-    });
+    this.worker.on(
+      "message",
+      (message: { kind: string; path?: string; message?: string; failures?: number }) => {
+        if (message.kind === "checkpoint") this.checkpoints += 1;
+        if (message.kind === "error") {
+          options.logger.warn(
+            { path: message.path ?? options.path, failures: message.failures, reason: message.message },
+            "background WAL checkpoint failed; SQLite's own checkpoint at commit remains",
+          );
+        }
+      },
+    );
     this.worker.on("error", (error) =>
       options.logger.warn({ err: error, path: options.path }, "WAL checkpointer thread failed"),
     );
     this.stopped = new Promise((resolve) => this.worker.once("exit", () => resolve()));
+  }
+
+  /** Checkpoints another file of the same store (a shard) from the same thread. */
+  watch(path: string): void {
+    this.worker.postMessage({ watch: path });
   }
 
   /** Checkpoints run so far (tests and logs). */

@@ -1,0 +1,60 @@
+import type { QueryPlan } from "./query-model.js";
+import { valueAt } from "./store-input.js";
+
+/**
+ * The order of `find` results in memory, as the adapters sort them in the database: per sort key
+ * first by kind (missing or null, number, text, object, array, boolean), then by value (text by
+ * code point, as SQLite's BINARY collation compares UTF-8), then by id in the direction of the
+ * last key. Used to merge the sorted pages of several shards into one.
+ */
+export function compareInPlan(plan: Pick<QueryPlan, "sort" | "tieBreak">) {
+  return (a: object, b: object): number => {
+    for (const { path, direction } of plan.sort) {
+      const order = compareValues(fieldOf(a, path), fieldOf(b, path));
+      if (order !== 0) return direction === "asc" ? order : -order;
+    }
+    const order = compareText(String((a as { id?: unknown }).id), String((b as { id?: unknown }).id));
+    return plan.tieBreak === "asc" ? order : -order;
+  };
+}
+
+function fieldOf(doc: object, path: string): unknown {
+  const record = doc as Record<string, unknown>;
+  return path === "id" || path === "version" ? record[path] : valueAt(record, path);
+}
+
+function kindOf(value: unknown): number {
+  if (value === undefined || value === null) return 0;
+  if (typeof value === "number") return 1;
+  if (typeof value === "string") return 2;
+  if (typeof value === "boolean") return 5;
+  return Array.isArray(value) ? 4 : 3;
+}
+
+export function compareValues(a: unknown, b: unknown): number {
+  const kinds = kindOf(a) - kindOf(b);
+  if (kinds !== 0) return kinds;
+  switch (kindOf(a)) {
+    case 0:
+      return 0;
+    case 1:
+    case 5:
+      return Number(a) - Number(b);
+    case 2:
+      return compareText(a as string, b as string);
+    default:
+      return compareText(JSON.stringify(a), JSON.stringify(b));
+  }
+}
+
+/** Code point order (= UTF-8 byte order), not UTF-16 code unit order. */
+export function compareText(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x - y;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
