@@ -14,6 +14,7 @@
 import amqp, { type ConfirmChannel } from "amqplib";
 import mqtt from "mqtt";
 import { MeterModel } from "../../vnfs/simulators/meters/meter-model.js";
+import { InFlightWindow } from "../../vnfs/simulators/meters/in-flight-window.js";
 import {
   DEFAULT_TELEMETRY_PARTITIONS,
   partitionedTelemetryMessage,
@@ -51,15 +52,17 @@ export async function publishAll(
   count: number,
   next: (i: number) => [string, string],
 ) {
-  const inFlight = new Set<Promise<unknown>>();
+  const inFlight = new InFlightWindow(WINDOW);
+  let failure: unknown;
   for (let i = 0; i < count; i += 1) {
-    while (inFlight.size >= WINDOW) await Promise.race(inFlight);
+    await inFlight.slot();
     const [topic, payload] = next(i);
-    const sent: Promise<unknown> = client.publishAsync(topic, payload, { qos: 1 });
-    inFlight.add(sent);
-    void sent.finally(() => inFlight.delete(sent));
+    inFlight.track(
+      client.publishAsync(topic, payload, { qos: 1 }).catch((error: unknown) => void (failure ??= error)),
+    );
   }
-  await Promise.all(inFlight);
+  await inFlight.drain();
+  if (failure !== undefined) throw failure instanceof Error ? failure : new Error(String(failure));
 }
 
 /** The payload a simulated meter publishes (one reading of 5 attributes). */

@@ -4,7 +4,12 @@ import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { pino } from "pino";
 import { afterAll, describe, expect, it } from "vitest";
-import { StoreInputError, type StoredDocument } from "../../../vnfs/runtime-kit/store/document-store.js";
+import {
+  StoreInputError,
+  type FindOptions,
+  type StoredDocument,
+  type Where,
+} from "../../../vnfs/runtime-kit/store/document-store.js";
 import { SqliteStore } from "../../../vnfs/runtime-kit/store/sqlite/sqlite-store.js";
 import { shardPath, STORE_SHARDS } from "../../../vnfs/runtime-kit/store/sqlite/shard-keys.js";
 import { telemetryPartition } from "../../../vnfs/runtime-kit/primitives/telemetry-partitions.js";
@@ -79,13 +84,13 @@ describe("sharded collections of the embedded store", () => {
       await sharded.insertMany(docs);
       await plain.insertMany(docs);
       const ids = (list: Reading[]) => list.map((doc) => doc.id);
-      const queries = [
+      const queries: FindOptions[] = [
         { orderBy: [{ field: "value" }] },
-        { orderBy: [{ field: "value", direction: "desc" as const }], limit: 37, offset: 11 },
+        { orderBy: [{ field: "value", direction: "desc" }], limit: 37, offset: 11 },
         { where: { tenant: "acme" }, orderBy: [{ field: "at" }, { field: "value" }], limit: 50, offset: 100 },
         {
           where: { tenant: "acme", deviceId: "meter-3" },
-          orderBy: [{ field: "at", direction: "desc" as const }],
+          orderBy: [{ field: "at", direction: "desc" }],
         },
         { where: { value: { gte: 3 } }, orderBy: [{ field: "deviceId" }], limit: 20 },
         { where: { at: { lt: "2026-01-01T00:00:05.000Z" } }, offset: 490 },
@@ -93,13 +98,13 @@ describe("sharded collections of the embedded store", () => {
       ];
       for (const query of queries)
         expect(ids(await sharded.find(query))).toEqual(ids(await plain.find(query)));
-      for (const where of [
+      const wheres: (Where | undefined)[] = [
         undefined,
         { tenant: "beta" },
         { tenant: "acme", deviceId: "meter-7" },
         { value: null },
-      ])
-        expect(await sharded.count(where)).toBe(await plain.count(where));
+      ];
+      for (const where of wheres) expect(await sharded.count(where)).toBe(await plain.count(where));
       expect(await sharded.deleteMany({ tenant: "beta" })).toBe(await plain.deleteMany({ tenant: "beta" }));
       expect(ids(await sharded.find({ orderBy: [{ field: "id" }] }))).toEqual(
         ids(await plain.find({ orderBy: [{ field: "id" }] })),

@@ -12,6 +12,7 @@
  * HTTP readings refused with 503/429 or failing on the network are retried (a real meter keeps
  * its reading until the platform accepts it); MQTT retransmission is the client's (QoS 1).
  */
+import { InFlightWindow } from "./in-flight-window.js";
 import { MeterModel } from "./meter-model.js";
 import { httpSender, mqttSender, type MeterSender } from "./meter-senders.js";
 import { ReadingLedger, type SentReading, type Transport } from "./reading-ledger.js";
@@ -57,13 +58,13 @@ export async function runBurstLoad(options: BurstLoadOptions): Promise<BurstLoad
   const httpMeters = Math.round(options.meters * Math.min(1, Math.max(0, options.httpShare)));
   const transportOf = (meter: number): Transport => (meter < httpMeters ? "http" : "mqtt");
   const maxInFlight = options.maxInFlight ?? 2000;
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new InFlightWindow(maxInFlight);
   const sessions: MeterSender[] = [await mqttSender(options.mqttUrl, options.apiKey, options.topicPrefix)];
   const phases: PhaseTimes[] = [];
   const http = new HttpDelivery(options);
 
   const dispatch = async (meter: number, phase: string, session: number): Promise<void> => {
-    while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+    await inFlight.slot();
     const model = models[meter]!;
     const reading = model.read(Date.now());
     const transport = transportOf(meter);
@@ -81,8 +82,7 @@ export async function runBurstLoad(options: BurstLoadOptions): Promise<BurstLoad
             () => void ((entry.attempts = 1), (entry.accepted = true)),
             (error: unknown) => void (entry.lastError = String(error)),
           );
-    inFlight.add(sent);
-    void sent.finally(() => inFlight.delete(sent));
+    inFlight.track(sent);
   };
 
   const paced = async (phase: string, seconds: number, rate: number, until?: () => Promise<boolean>) => {
@@ -135,7 +135,7 @@ export async function runBurstLoad(options: BurstLoadOptions): Promise<BurstLoad
     await phase("quiet", () =>
       paced("quiet", options.quiet.seconds, options.quiet.rate, options.quiet.endWhen),
     );
-    await Promise.all(inFlight);
+    await inFlight.drain();
   } finally {
     await Promise.all(sessions.map((session) => session.close().catch(() => undefined)));
   }

@@ -1,3 +1,4 @@
+import { InFlightWindow } from "./in-flight-window.js";
 import { MeterModel, type MeterReading } from "./meter-model.js";
 import type { MeterSender } from "./meter-senders.js";
 
@@ -49,13 +50,13 @@ export async function runMeterFleet(
   const started = Date.now();
   const deadline =
     options.durationSeconds === undefined ? Infinity : started + options.durationSeconds * 1000;
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new InFlightWindow(maxInFlight);
   for (let index = 0; ; index += 1) {
     if (options.signal?.aborted || Date.now() >= deadline) break;
     if (options.messages !== undefined && stats.sent >= options.messages) break;
     const due = started + (index * 1000) / options.rate;
     if (due > Date.now()) await sleep(due - Date.now());
-    while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+    await inFlight.slot();
     const meter = meters[index % meters.length]!;
     const reading = meter.read(Date.now());
     stats.sent += 1;
@@ -69,10 +70,9 @@ export async function runMeterFleet(
         options.onError?.(meter.deviceId, error);
       },
     );
-    inFlight.add(pending);
-    void pending.finally(() => inFlight.delete(pending));
+    inFlight.track(pending);
   }
-  await Promise.all(inFlight);
+  await inFlight.drain();
   return { ...stats, elapsedSeconds: (Date.now() - started) / 1000 };
 }
 
