@@ -11,7 +11,7 @@ import {
   hashApiKey,
   openDeviceCollections,
 } from "../../field-gateway/registry/device-records.js";
-import { MEASUREMENTS } from "../../request-processor/storage/measurement-records.js";
+import { MEASUREMENTS, measurementIndexes } from "../../request-processor/storage/measurement-records.js";
 import type { DocumentStore } from "../../runtime-kit/store/document-store.js";
 
 export interface BurstDevices {
@@ -60,5 +60,5 @@ export async function registerBurstDevices(
 
 /** Measurements stored for the tenant (one per primitive the generator sent, each stored once). */
 export async function countStored(store: DocumentStore, tenant: string): Promise<number> {
-  return (await store.collection(MEASUREMENTS)).count({ tenant });
+  return (await store.collection(MEASUREMENTS, measurementIndexes)).count({ tenant });
 }

@@ -9,6 +9,7 @@ import { createStore } from "../../../runtime-kit/store/create-store.js";
 import type { DocumentStore, Where } from "../../../runtime-kit/store/document-store.js";
 import {
   MEASUREMENTS,
+  measurementIndexes,
   type MeasurementRecord,
 } from "../../../request-processor/storage/measurement-records.js";
 import type { StoredRow } from "./burst-report.js";
@@ -42,12 +43,12 @@ export class StoredMeasurements {
   }
 
   async count(): Promise<number> {
-    const measurements = await this.store.collection<MeasurementRecord>(MEASUREMENTS);
+    const measurements = await this.store.collection<MeasurementRecord>(MEASUREMENTS, measurementIndexes);
     return measurements.count(this.where);
   }
 
   async rows(): Promise<StoredRow[]> {
-    const measurements = await this.store.collection<MeasurementRecord>(MEASUREMENTS);
+    const measurements = await this.store.collection<MeasurementRecord>(MEASUREMENTS, measurementIndexes);
     const rows: StoredRow[] = [];
     // Keyset paging on the primary key: every page costs the same however deep it is.
     for (let after = ""; ;) {
