@@ -12,9 +12,9 @@ import {
   type Where,
 } from "../document-store.js";
 import { compareInPlan } from "../merge-order.js";
-import { checkNewerOrder, orderedCandidate } from "../newer-order.js";
+import { checkNewerOrder } from "../newer-order.js";
 import { planFind, planWhere } from "../query-model.js";
-import { checkDocument, checkId, valueAt } from "../store-input.js";
+import { checkDocument, checkId } from "../store-input.js";
 import type { SqliteCollection } from "./sqlite-collection.js";
 
 /** Shard of a key: FNV-1a-32 of the shard key values joined by "/", modulo the shard count. */
@@ -66,7 +66,8 @@ export class ShardedCollection<T extends StoredDocument> implements Collection<T
   /** The shard of a document already checked by checkDocument. */
   private shardOfBody(id: string, body: Record<string, unknown>): number {
     const values = this.shardKey.map((field) => {
-      const value = field === "id" ? id : valueAt(body, field);
+      // Shard key fields are top-level names (checkShardKey), so no path walk.
+      const value = field === "id" ? id : body[field];
       if (typeof value !== "string" || value.length === 0) {
         throw new StoreInputError(
           "STORE_INVALID_DOCUMENT",
@@ -136,14 +137,13 @@ export class ShardedCollection<T extends StoredDocument> implements Collection<T
   }
 
   async upsertIfNewer(docs: T[], order: NewerWhen[]): Promise<UpsertIfNewerOutcome> {
-    // Checked as the shard will check them, before any shard is written.
+    // Every document is checked and placed before any shard is written.
     const checkedOrder = checkNewerOrder(order, this.name);
-    for (const doc of docs) orderedCandidate(doc, checkedOrder, this.shards[0]!.indexes, this.name);
-    const groups = this.group(docs, (doc) => this.shardOfDocument(doc));
+    const candidates = this.shards[0]!.candidates(docs, checkedOrder);
     let written = 0;
     let unchanged = 0;
-    for (const [shard, group] of groups) {
-      const outcome = await this.shards[shard]!.upsertIfNewer(group, order);
+    for (const [shard, group] of this.group(candidates, (c) => this.shardOfBody(c.id, c.body))) {
+      const outcome = await this.shards[shard]!.upsertCandidates(group, checkedOrder);
       written += outcome.written;
       unchanged += outcome.unchanged;
     }

@@ -12,7 +12,7 @@ import {
   type Versioned,
   type Where,
 } from "../document-store.js";
-import { checkNewerOrder, newestPerId, orderedCandidate } from "../newer-order.js";
+import { checkNewerOrder, newestPerId, orderedCandidate, type OrderedCandidate } from "../newer-order.js";
 import { planFind, planWhere } from "../query-model.js";
 import {
   checkChangeKeys,
@@ -137,12 +137,24 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
 
   async upsertIfNewer(docs: T[], order: NewerWhen[]): Promise<UpsertIfNewerOutcome> {
     const checkedOrder = checkNewerOrder(order, this.name);
-    const candidates = docs.map((doc) => orderedCandidate(doc, checkedOrder, this.indexes, this.name));
+    return this.upsertCandidates(this.candidates(docs, checkedOrder), checkedOrder);
+  }
+
+  /** Checks documents for upsertIfNewer under an already checked order, without writing them. */
+  candidates(docs: T[], checkedOrder: NewerWhen[]): OrderedCandidate[] {
+    return docs.map((doc) => orderedCandidate(doc, checkedOrder, this.indexes, this.name));
+  }
+
+  /** upsertIfNewer of candidates made by `candidates` (one transaction). */
+  async upsertCandidates(
+    candidates: OrderedCandidate[],
+    checkedOrder: NewerWhen[],
+  ): Promise<UpsertIfNewerOutcome> {
     const writes = newestPerId(candidates, checkedOrder).map(({ id, body, keys }) => ({
       statement: this.statement(conditionalUpsertSql(this.name, checkedOrder, keys)),
       params: [id, JSON.stringify(body), ...conditionParams(keys)],
     }));
-    if (writes.length === 0) return { written: 0, unchanged: docs.length };
+    if (writes.length === 0) return { written: 0, unchanged: candidates.length };
     const write = this.db.transaction((): number => {
       let written = 0;
       for (const { statement, params } of writes) written += statement.run(...params).changes;
@@ -150,7 +162,7 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
     });
     try {
       const written = await this.write(() => write.immediate());
-      return { written, unchanged: docs.length - written };
+      return { written, unchanged: candidates.length - written };
     } catch (error) {
       return this.translate(error);
     }
