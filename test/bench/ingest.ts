@@ -122,6 +122,7 @@ async function watchStoredEvents(exchange: string) {
 
 async function endToEnd(mosquitto: PrivateMosquitto, instances: number, round: number): Promise<Phase> {
   const tag = `${instances}r${round}`;
+  let keep = false;
   const dir = mkdtempSync(join(tmpdir(), `${run}-e2e-`));
   const apiKey = `bench-key-${randomBytes(12).toString("hex")}`;
   const names = {
@@ -206,6 +207,9 @@ async function endToEnd(mosquitto: PrivateMosquitto, instances: number, round: n
     const stored = await measurements.count();
     await store.close();
     const expected = (2 * N + METERS) * ATTRIBUTES;
+    // Evidence for a failed phase: its store stays on disk.
+    keep = stored !== expected;
+    if (keep) console.error(`phase ${tag}: ${stored} readings stored, ${expected} expected; data kept in ${dir}`);
     const latencies = [...events.latencies].sort((a, b) => a - b);
     return {
       instances,
@@ -227,7 +231,7 @@ async function endToEnd(mosquitto: PrivateMosquitto, instances: number, round: n
     await Promise.all(processes.map((ivf) => stopIvfProcess(ivf)));
     await events.close();
     await deleteTopology(names);
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 }
 
