@@ -39,7 +39,8 @@ storeContract("sqlite (:memory:)", async () => {
 
 /**
  * Sharded collections must keep the same contract: every collection of this run is sharded by
- * id (except those with a unique index, which a shard key must be part of), so every query of the
+ * id (except those with a unique index, which a shard key must be part of, and those the case
+ * declares a shard key for), so every query of the
  * contract reads 16 files and merges, and every write is routed.
  */
 storeContract("sqlite (every collection sharded by id)", async () => {
@@ -51,7 +52,9 @@ storeContract("sqlite (every collection sharded by id)", async () => {
     collection: (name, options) =>
       store.collection(
         name,
-        options?.indexes?.some((index) => index.unique) ? options : { ...options, shardKey: ["id"] },
+        options?.shardKey !== undefined || options?.indexes?.some((index) => index.unique)
+          ? options
+          : { ...options, shardKey: ["id"] },
       ),
   };
   return { store: sharded, dispose: () => store.close() };

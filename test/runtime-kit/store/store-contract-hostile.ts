@@ -130,6 +130,23 @@ export function hostileInputContract(context: ContractContext): void {
       expect((await refusal(() => things.find(options))).code).toBe("STORE_INVALID_QUERY");
     });
 
+    it("refuses a shard key that is not a list of plain field names, or that a unique index lacks", async () => {
+      const store = context.store();
+      for (const shardKey of [[], ["a.b"], ["$where"], ["x", "x"], "tenant", ["a", "b", "c", "d", "e"]]) {
+        const error = await refusal(() =>
+          store.collection(context.freshName("shard-key"), { shardKey: shardKey as string[] }),
+        );
+        expect(error.code).toBe("STORE_INVALID_QUERY");
+      }
+      const unique = await refusal(() =>
+        store.collection(context.freshName("shard-unique"), {
+          indexes: [{ fields: ["serial"], unique: true }],
+          shardKey: ["tenant"],
+        }),
+      );
+      expect(unique.message).toMatch(/unique index on serial must include the shard key \(tenant\)/);
+    });
+
     it("refuses ids that are not short, NUL-free strings", async () => {
       for (const id of ["", "a\u0000b", "x".repeat(513), 5, null]) {
         const doc = { id, name: "x" } as unknown as Thing;

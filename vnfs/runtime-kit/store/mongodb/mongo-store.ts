@@ -7,6 +7,7 @@ import {
   type DocumentStore,
   type StoredDocument,
 } from "../document-store.js";
+import { checkShardKey } from "../shard-key.js";
 import { checkCollectionName, checkIndexes } from "../store-input.js";
 import { MongoCollection } from "./mongo-collection.js";
 import { mongoIndex, type MongoDocument } from "./mongo-query.js";
@@ -86,6 +87,8 @@ export class MongoStore implements DocumentStore {
     if (this.closed) throw new Error("the MongoDB store is closed");
     checkCollectionName(name);
     const indexes = checkIndexes(options?.indexes, name);
+    // One collection here (shard it with the cluster's tools), but the same declarations refused.
+    if (options?.shardKey !== undefined) checkShardKey(options.shardKey, indexes, name);
     const driver = this.db.collection<MongoDocument>(name);
     // createIndexes is idempotent for an identical specification (names derive from it).
     if (indexes.length > 0) await driver.createIndexes(indexes.map(mongoIndex));

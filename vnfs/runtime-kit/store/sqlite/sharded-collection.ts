@@ -1,9 +1,7 @@
-import { fnv1a32 } from "../../hashing/fnv1a.js";
 import {
   StoreInputError,
   type Collection,
   type FindOptions,
-  type IndexSpec,
   type InsertOutcome,
   type NewerWhen,
   type StoredDocument,
@@ -12,41 +10,11 @@ import {
   type Where,
 } from "../document-store.js";
 import { compareInPlan } from "../merge-order.js";
+import { shardOf } from "../shard-key.js";
 import { checkNewerOrder } from "../newer-order.js";
 import { planFind, planWhere } from "../query-model.js";
 import { checkDocument, checkId } from "../store-input.js";
 import type { SqliteCollection } from "./sqlite-collection.js";
-
-/** Shard of a key: FNV-1a-32 of the shard key values joined by "/", modulo the shard count. */
-export function shardOf(values: string[], shards: number): number {
-  return fnv1a32(values.join("/")) % shards;
-}
-
-/** A shard key may only name plain fields; unique indexes must contain all of it (else uniqueness is per shard). */
-export function checkShardKey(fields: unknown, indexes: IndexSpec[], collection: string): string[] {
-  if (
-    !Array.isArray(fields) ||
-    fields.length === 0 ||
-    fields.length > 4 ||
-    fields.some((field) => typeof field !== "string" || !/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(field)) ||
-    new Set(fields).size !== fields.length
-  ) {
-    throw new StoreInputError(
-      "STORE_INVALID_QUERY",
-      `${collection}: shardKey must list 1 to 4 distinct top-level field names, e.g. ["tenant", "deviceId"]`,
-    );
-  }
-  for (const index of indexes) {
-    if (index.unique && !fields.every((field: string) => index.fields.includes(field))) {
-      throw new StoreInputError(
-        "STORE_INVALID_QUERY",
-        `${collection}: unique index on ${index.fields.join(", ")} must include the shard key ` +
-          `(${fields.join(", ")}); uniqueness is only enforced within one shard`,
-      );
-    }
-  }
-  return fields as string[];
-}
 
 /**
  * One collection spread over several shard collections (docs/design/store.md "Shards"). A

@@ -10,7 +10,8 @@ import type {
   StoredDocument,
 } from "../document-store.js";
 import { checkCollectionName, checkIndexes } from "../store-input.js";
-import { checkShardKey, ShardedCollection } from "./sharded-collection.js";
+import { checkShardKey } from "../shard-key.js";
+import { ShardedCollection } from "./sharded-collection.js";
 import { isBusy, retryWhileBusy, SQLITE_BUSY_TIMEOUT_MS } from "./sqlite-busy.js";
 import { SqliteCollection } from "./sqlite-collection.js";
 import { indexSql, tableSql } from "./sqlite-schema.js";
