@@ -66,4 +66,23 @@ describe("request primitive", () => {
     expect(first.messageId).toBe(again.messageId);
     expect(first.messageId).toBe(primitiveMessageId(primitive));
   });
+
+  it("gives a primitive's message id from its tenant, device, attributes and instants, in order", () => {
+    const id = primitiveMessageId(primitive);
+    const [measurement] = primitive.measurements;
+    const sameInstant = new Date(Date.parse(measurement!.timestamp)).toISOString().replace("Z", "+00:00");
+    const variant = (change: Partial<TelemetryPrimitive>) => primitiveMessageId({ ...primitive, ...change });
+    expect(variant({ measurements: [{ ...measurement!, timestamp: sameInstant }] })).toBe(
+      primitiveMessageId({ ...primitive, measurements: [measurement!] }),
+    );
+    expect(variant({ receivedAt: "2030-01-01T00:00:00.000Z" })).toBe(id);
+    expect(variant({ deviceId: "meter-0002" })).not.toBe(id);
+    expect(variant({ tenant: "other" })).not.toBe(id);
+    expect(variant({ measurements: [{ ...measurement!, attribute: "other" }] })).not.toBe(
+      primitiveMessageId({ ...primitive, measurements: [measurement!] }),
+    );
+    expect(variant({ measurements: [...primitive.measurements].reverse() })).not.toBe(id);
+    const [, second] = primitive.measurements;
+    expect(variant({ measurements: [{ ...measurement!, value: 1 }, second!] })).toBe(id);
+  });
 });

@@ -152,16 +152,22 @@ export function measurementId(
   return `${time}${hash.slice(0, 22)}`;
 }
 
-/** Deterministic message id of a primitive: derived from its measurement ids. */
+/**
+ * Deterministic message id of a primitive: one SHA-256 over its tenant, device and every
+ * measurement's attribute and instant, in order (what its measurement ids are made of), so a
+ * resent reading gets the same id. One hash per primitive rather than one per measurement plus
+ * one over those: every telemetry publisher computes it for every message (it was a fifth of the
+ * field gateway's CPU profile).
+ */
 export function primitiveMessageId(primitive: TelemetryPrimitive): string {
-  return messageIdOf(
-    primitive.measurements.map((measurement) =>
-      measurementId(primitive.tenant, primitive.deviceId, measurement.attribute, measurement.timestamp),
-    ),
-  );
+  const hash = createHash("sha256").update(`${primitive.tenant}\u0000${primitive.deviceId}`);
+  for (const measurement of primitive.measurements) {
+    hash.update(`\u0000${measurement.attribute}\u0000${new Date(measurement.timestamp).toISOString()}`);
+  }
+  return hash.digest("base64url");
 }
 
-/** primitiveMessageId from measurement ids already computed (in the primitive's order). */
+/** Id of a set of measurements (a stored event) from their ids, in order. */
 export function messageIdOf(measurementIds: string[]): string {
   const hash = createHash("sha256");
   for (const id of measurementIds) hash.update(id);
