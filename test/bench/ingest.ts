@@ -209,7 +209,8 @@ async function endToEnd(mosquitto: PrivateMosquitto, instances: number, round: n
     const expected = (2 * N + METERS) * ATTRIBUTES;
     // Evidence for a failed phase: its store stays on disk.
     keep = stored !== expected;
-    if (keep) console.error(`phase ${tag}: ${stored} readings stored, ${expected} expected; data kept in ${dir}`);
+    if (keep)
+      console.error(`phase ${tag}: ${stored} readings stored, ${expected} expected; data kept in ${dir}`);
     const latencies = [...events.latencies].sort((a, b) => a - b);
     return {
       instances,

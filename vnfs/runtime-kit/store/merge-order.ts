@@ -1,3 +1,4 @@
+import { compareStrings } from "./newer-order.js";
 import type { QueryPlan } from "./query-model.js";
 import { valueAt } from "./store-input.js";
 
@@ -13,7 +14,7 @@ export function compareInPlan(plan: Pick<QueryPlan, "sort" | "tieBreak">) {
       const order = compareValues(fieldOf(a, path), fieldOf(b, path));
       if (order !== 0) return direction === "asc" ? order : -order;
     }
-    const order = compareText(String((a as { id?: unknown }).id), String((b as { id?: unknown }).id));
+    const order = compareStrings(String((a as { id?: unknown }).id), String((b as { id?: unknown }).id));
     return plan.tieBreak === "asc" ? order : -order;
   };
 }
@@ -41,20 +42,8 @@ export function compareValues(a: unknown, b: unknown): number {
     case 5:
       return Number(a) - Number(b);
     case 2:
-      return compareText(a as string, b as string);
+      return compareStrings(a as string, b as string);
     default:
-      return compareText(JSON.stringify(a), JSON.stringify(b));
+      return compareStrings(JSON.stringify(a), JSON.stringify(b));
   }
-}
-
-/** Code point order (= UTF-8 byte order), not UTF-16 code unit order. */
-export function compareText(a: string, b: string): number {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a.codePointAt(i)!;
-    const y = b.codePointAt(i)!;
-    if (x !== y) return x - y;
-    if (x > 0xffff) i++;
-  }
-  return a.length - b.length;
 }

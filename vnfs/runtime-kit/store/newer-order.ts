@@ -72,7 +72,7 @@ export function orderedCandidate(
 }
 
 /** Code-point order (SQLite's BINARY collation on UTF-8, MongoDB's simple collation). */
-function compareStrings(a: string, b: string): number {
+export function compareStrings(a: string, b: string): number {
   if (a === b) return 0;
   const length = Math.min(a.length, b.length);
   for (let i = 0; i < length; i += 1) {

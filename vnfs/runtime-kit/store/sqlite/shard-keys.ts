@@ -21,11 +21,7 @@ export function shardPath(path: string, shard: number): string {
 
 /** The shard key recorded for a collection, if any. */
 export function recordedShardKey(db: Database, collection: string): string[] | undefined {
-  const exists = db
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
-    .pluck()
-    .get(SHARD_KEYS_TABLE);
-  if (!exists) return undefined;
+  if (!hasTable(db, SHARD_KEYS_TABLE)) return undefined;
   const fields = db
     .prepare(`SELECT fields FROM "${SHARD_KEYS_TABLE}" WHERE collection = ?`)
     .pluck()

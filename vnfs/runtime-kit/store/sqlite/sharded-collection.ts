@@ -22,7 +22,10 @@ import type { SqliteCollection } from "./sqlite-collection.js";
  * transaction per shard touched. A query whose `where` pins every shard key field by equality
  * reads one shard; any other query reads every shard and merges: sorted pages are merged in the
  * adapters' order, counts and deletions are summed. Operations by id alone (get, update, delete)
- * look in each shard in turn: ids are unique across shards because the key is part of the document.
+ * look in each shard in turn. As in a sharded MongoDB cluster, an id is unique within its shard
+ * only: two documents with one id and different shard keys would both be stored, so ids must be
+ * derived from the shard key (measurement ids hash tenant and device; latest values are
+ * `<tenant>/<deviceId>/<attribute>`).
  */
 export class ShardedCollection<T extends StoredDocument> implements Collection<T> {
   constructor(
