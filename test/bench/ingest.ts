@@ -26,16 +26,18 @@ import { handlerRate } from "./ingest-handler.js";
 import { DEFAULT_BATCH } from "../../vnfs/request-processor/handling/handle-telemetry.js";
 import { CpuMeter, findProcesses } from "./ingest-cpu.js";
 import { machineParallelGain } from "./machine-parallelism.js";
+import {
+  deleteTopology,
+  ownedPartitions,
+  queueDepth,
+  settledOwnership,
+  watchStoredEvents,
+  type StoredEventWatch,
+} from "./ingest-observers.js";
 import { meterPayload, meterPrimitive, publishAll, rawAmqp, rawMqtt, waitUntil } from "./ingest-raw.js";
 import { SqliteStore } from "../../vnfs/runtime-kit/store/sqlite/sqlite-store.js";
-import { storedEventsOf } from "../../vnfs/runtime-kit/primitives/stored-event.js";
 import { packTelemetry } from "../../vnfs/runtime-kit/primitives/telemetry-envelope.js";
 import { publishProperties } from "../../vnfs/runtime-kit/bus/amqp/amqp-publisher.js";
-import {
-  DEFAULT_TELEMETRY_PARTITIONS,
-  telemetryPartitionQueue,
-} from "../../vnfs/runtime-kit/primitives/telemetry-partitions.js";
-import { unpartitionedQueue } from "../../vnfs/request-processor/partitions/unpartitioned-forwarder.js";
 import { startIvfProcess, stopIvfProcess, type IvfProcess } from "../integration/support/ivf-processes.js";
 import { startPrivateMosquitto, type PrivateMosquitto } from "../integration/support/mosquitto.js";
 import { isReachable, serviceAddresses } from "../support/services.js";
@@ -83,43 +85,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 
-/** Collects stored events (non-durable private queue): unique message ids and latencies. */
-async function watchStoredEvents(exchange: string) {
-  const connection = await amqp.connect(AMQP_URL);
-  const channel = await connection.createChannel();
-  await channel.assertExchange(exchange, "topic", { durable: true });
-  const { queue } = await channel.assertQueue("", { exclusive: true, autoDelete: true });
-  await channel.bindQueue(queue, exchange, "stored.#");
-  const seen = new Set<string>();
-  const latencies: number[] = [];
-  let lastStoredAt = 0;
-  await channel.consume(
-    queue,
-    (msg) => {
-      if (!msg) return;
-      const delivery = {
-        routingKey: msg.fields.routingKey,
-        messageId: String(msg.properties.messageId),
-        body: JSON.parse(msg.content.toString("utf8")) as unknown,
-      };
-      for (const { eventId, event } of storedEventsOf(delivery)) {
-        if (seen.has(eventId)) continue;
-        seen.add(eventId);
-        const storedAt = Date.parse(event.storedAt);
-        lastStoredAt = Math.max(lastStoredAt, storedAt);
-        latencies.push(storedAt - Date.parse(event.measurements[0]!.timestamp));
-      }
-    },
-    { noAck: true },
-  );
-  return {
-    seen,
-    latencies,
-    lastStoredAt: () => lastStoredAt,
-    close: () => connection.close(),
-  };
-}
-
 async function endToEnd(mosquitto: PrivateMosquitto, instances: number, round: number): Promise<Phase> {
   const tag = `${instances}r${round}`;
   let keep = false;
@@ -149,7 +114,7 @@ async function endToEnd(mosquitto: PrivateMosquitto, instances: number, round: n
     IVF_MONGODB_URL: "",
   };
   const processes: IvfProcess[] = [];
-  const events = await watchStoredEvents(names.events);
+  const events = await watchStoredEvents(AMQP_URL, names.events);
   const device = await mqtt.connectAsync(mosquitto.url, { clientId: `${run}-dev-${tag}`, clean: true });
   try {
     processes.push(await startIvfProcess("field-gateway", `${run}-fg-${tag}`, env));
@@ -192,7 +157,7 @@ async function endToEnd(mosquitto: PrivateMosquitto, instances: number, round: n
     const started = Date.now();
     await publishAll(device, N, (i) => send(i + METERS));
     const publishedSeconds = (Date.now() - started) / 1000;
-    const backlog = await queueDepth(names.queue);
+    const backlog = await queueDepth(AMQP_URL, names.queue);
     await waitUntil(() => events.seen.size >= warm + N, PHASE_TIMEOUT_MS, `${N} readings stored`).catch(
       (error: unknown) => console.error(String(error)),
     );
@@ -231,7 +196,7 @@ async function endToEnd(mosquitto: PrivateMosquitto, instances: number, round: n
     await device.endAsync();
     await Promise.all(processes.map((ivf) => stopIvfProcess(ivf)));
     await events.close();
-    await deleteTopology(names);
+    await deleteTopology(AMQP_URL, names);
     if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -240,11 +205,7 @@ async function endToEnd(mosquitto: PrivateMosquitto, instances: number, round: n
  * The request-processor stage alone: N primitives (as the gateway would publish them) sent
  * straight to the requests exchange with confirms, timed until every one is stored.
  */
-async function busStage(
-  exchange: string,
-  meters: MeterModel[],
-  events: Awaited<ReturnType<typeof watchStoredEvents>>,
-): Promise<number> {
+async function busStage(exchange: string, meters: MeterModel[], events: StoredEventWatch): Promise<number> {
   const connection = await amqp.connect(AMQP_URL);
   try {
     const channel = await connection.createConfirmChannel();
@@ -271,56 +232,6 @@ async function busStage(
     }
     await waitUntil(() => events.seen.size >= before + N, PHASE_TIMEOUT_MS, `${N} bus primitives stored`);
     return Math.round(N / ((events.lastStoredAt() - started) / 1000));
-  } finally {
-    await connection.close();
-  }
-}
-
-/** Partitions a request processor consumes, from its KPI (iotvf_telemetry_partitions_owned). */
-async function ownedPartitions(ivf: IvfProcess): Promise<number> {
-  const text = await (await fetch(`${ivf.url}/metrics`)).text();
-  return Number(/^iotvf_telemetry_partitions_owned(?:\{[^}]*\})? (\d+)$/m.exec(text)?.[1] ?? 0);
-}
-
-/** All partitions owned, none twice, each instance at least one. */
-function settledOwnership(owned: number[], instances: number): boolean {
-  return (
-    owned.length === instances &&
-    owned.every((n) => n > 0) &&
-    owned.reduce((sum, n) => sum + n, 0) === DEFAULT_TELEMETRY_PARTITIONS
-  );
-}
-
-/** Partition queues of the request processors (IVF_TELEMETRY_PARTITIONS, default). */
-const partitionQueues = (prefix: string) =>
-  Array.from({ length: DEFAULT_TELEMETRY_PARTITIONS }, (_, k) => telemetryPartitionQueue(prefix, k));
-
-/** Messages waiting in every partition queue of the request processors. */
-async function queueDepth(prefix: string): Promise<number> {
-  const connection = await amqp.connect(AMQP_URL);
-  try {
-    const channel = await connection.createChannel();
-    // A missing queue closes the channel (404): reject here, not as an uncaught 'error' event
-    // that would end the benchmark without stopping its child processes.
-    channel.on("error", () => undefined);
-    let total = 0;
-    for (const queue of partitionQueues(prefix)) total += (await channel.checkQueue(queue)).messageCount;
-    return total;
-  } finally {
-    await connection.close();
-  }
-}
-
-async function deleteTopology(names: { requests: string; events: string; queue: string }) {
-  const connection = await amqp.connect(AMQP_URL);
-  try {
-    const channel = await connection.createChannel();
-    for (const queue of [names.queue, unpartitionedQueue(names.queue), ...partitionQueues(names.queue)]) {
-      await channel.deleteQueue(queue);
-      await channel.deleteQueue(`${queue}.dlq`);
-    }
-    for (const exchange of [names.requests, names.events]) await channel.deleteExchange(exchange);
-    await channel.close();
   } finally {
     await connection.close();
   }
