@@ -5,12 +5,13 @@
  */
 import amqp from "amqplib";
 import { storedEventsOf } from "../../vnfs/runtime-kit/primitives/stored-event.js";
-import {
-  DEFAULT_TELEMETRY_PARTITIONS,
-  telemetryPartitionQueue,
-} from "../../vnfs/runtime-kit/primitives/telemetry-partitions.js";
-import { unpartitionedQueue } from "../../vnfs/request-processor/partitions/unpartitioned-forwarder.js";
+import { DEFAULT_TELEMETRY_PARTITIONS } from "../../vnfs/runtime-kit/primitives/telemetry-partitions.js";
 import type { IvfProcess } from "../integration/support/ivf-processes.js";
+import {
+  deleteRabbitTopology,
+  partitionQueues,
+  requestProcessorQueues,
+} from "../integration/support/rabbitmq-topology.js";
 
 /** Collects stored events (non-durable private queue): unique message ids and latencies. */
 export async function watchStoredEvents(amqpUrl: string, exchange: string) {
@@ -64,10 +65,6 @@ export function settledOwnership(owned: number[], instances: number): boolean {
   );
 }
 
-/** Partition queues of the request processors (IVF_TELEMETRY_PARTITIONS, default). */
-const partitionQueues = (prefix: string) =>
-  Array.from({ length: DEFAULT_TELEMETRY_PARTITIONS }, (_, k) => telemetryPartitionQueue(prefix, k));
-
 /** Messages waiting in every partition queue of the request processors. */
 export async function queueDepth(amqpUrl: string, prefix: string): Promise<number> {
   const connection = await amqp.connect(amqpUrl);
@@ -84,22 +81,15 @@ export async function queueDepth(amqpUrl: string, prefix: string): Promise<numbe
   }
 }
 
-export async function deleteTopology(
+/** Removes a phase's queues (with their dead-letter queues) and exchanges. */
+export function deleteTopology(
   amqpUrl: string,
   names: { requests: string; events: string; queue: string },
-) {
-  const connection = await amqp.connect(amqpUrl);
-  try {
-    const channel = await connection.createChannel();
-    for (const queue of [names.queue, unpartitionedQueue(names.queue), ...partitionQueues(names.queue)]) {
-      await channel.deleteQueue(queue);
-      await channel.deleteQueue(`${queue}.dlq`);
-    }
-    for (const exchange of [names.requests, names.events]) await channel.deleteExchange(exchange);
-    await channel.close();
-  } finally {
-    await connection.close();
-  }
+): Promise<void> {
+  return deleteRabbitTopology(amqpUrl, {
+    queues: [names.queue, ...requestProcessorQueues(names.queue)],
+    exchanges: [names.requests, names.events],
+  });
 }
 
 export type StoredEventWatch = Awaited<ReturnType<typeof watchStoredEvents>>;

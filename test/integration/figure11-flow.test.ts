@@ -3,9 +3,7 @@ import { storedEventRoutingKey, storedEventsOf } from "../../vnfs/runtime-kit/pr
 import {
   DEFAULT_TELEMETRY_PARTITIONS,
   partitionedTelemetryRoutingKey,
-  telemetryPartitionQueue,
 } from "../../vnfs/runtime-kit/primitives/telemetry-partitions.js";
-import { unpartitionedQueue } from "../../vnfs/request-processor/partitions/unpartitioned-forwarder.js";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,6 +24,7 @@ import { describeWithServices, serviceAddresses } from "../support/services.js";
 import { startIdentity, type IdentityFixture } from "../support/identity-fixture.js";
 import { startWebhookReceiver, type WebhookReceiver } from "../ivfs/cloud-api/webhook-receiver.js";
 import { eventually } from "../ivfs/cloud-api/platform-fixture.js";
+import { deleteRabbitTopology, requestProcessorQueues } from "./support/rabbitmq-topology.js";
 
 /**
  * ETSI TR 103 527 Figure 11, the message flow of a device request, over RabbitMQ and Mosquitto,
@@ -55,12 +54,7 @@ const names = {
   notifications: `f11-${run}/notifications`,
 };
 /** The request processors' telemetry queues: one per partition, and the one forwarding unpartitioned keys. */
-const requestQueues = () => [
-  ...Array.from({ length: DEFAULT_TELEMETRY_PARTITIONS }, (_, partition) =>
-    telemetryPartitionQueue(names.queue, partition),
-  ),
-  unpartitionedQueue(names.queue),
-];
+const requestQueues = () => requestProcessorQueues(names.queue);
 
 interface Answer {
   status: number;
@@ -247,17 +241,11 @@ await describeWithServices(["rabbitmq", "mosquitto"], "TR 103 527 Figure 11 mess
     for (const ivf of running.reverse()) await ivf.stop().catch(() => undefined);
     await identity?.stop();
     if (channel) {
-      for (const queue of requestQueues()) {
-        await channel.deleteQueue(queue).catch(() => undefined);
-        await channel.deleteQueue(`${queue}.dlq`).catch(() => undefined);
-      }
-      for (const queue of [commandsQueue(names.commands), statusQueue(names.commands)]) {
-        await channel.deleteQueue(queue).catch(() => undefined);
-        await channel.deleteQueue(`${queue}.dlq`).catch(() => undefined);
-      }
-      for (const exchange of [names.requests, names.events, names.commands])
-        await channel.deleteExchange(exchange).catch(() => undefined);
       await amqpConnection.close();
+      await deleteRabbitTopology(serviceAddresses.rabbitmq.url, {
+        queues: [...requestQueues(), commandsQueue(names.commands), statusQueue(names.commands)],
+        exchanges: [names.requests, names.events, names.commands],
+      });
     }
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);

@@ -1,8 +1,3 @@
-import {
-  DEFAULT_TELEMETRY_PARTITIONS,
-  telemetryPartitionQueue,
-} from "../../vnfs/runtime-kit/primitives/telemetry-partitions.js";
-import { unpartitionedQueue } from "../../vnfs/request-processor/partitions/unpartitioned-forwarder.js";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,6 +15,7 @@ import {
   type IvfProcess,
 } from "./support/ivf-processes.js";
 import { startPrivateMosquitto, type PrivateMosquitto } from "./support/mosquitto.js";
+import { deleteRabbitTopology, requestProcessorQueues } from "./support/rabbitmq-topology.js";
 
 /**
  * THE telemetry path (issue 2): N readings over MQTT QoS 1 to Mosquitto -> two field-gateways
@@ -245,23 +241,9 @@ async function queueDepths(): Promise<Record<string, number>> {
   }
 }
 
-async function deleteTopology(): Promise<void> {
-  const connection = await amqplib.connect(serviceAddresses.rabbitmq.url);
-  try {
-    const channel = await connection.createChannel();
-    const queues = [
-      ...Array.from({ length: DEFAULT_TELEMETRY_PARTITIONS }, (_, partition) =>
-        telemetryPartitionQueue(names.queue, partition),
-      ),
-      unpartitionedQueue(names.queue),
-    ];
-    for (const queue of queues) {
-      await channel.deleteQueue(queue);
-      await channel.deleteQueue(`${queue}.dlq`);
-    }
-    for (const exchange of [names.requests, names.events]) await channel.deleteExchange(exchange);
-    await channel.close();
-  } finally {
-    await connection.close();
-  }
+function deleteTopology(): Promise<void> {
+  return deleteRabbitTopology(serviceAddresses.rabbitmq.url, {
+    queues: requestProcessorQueues(names.queue),
+    exchanges: [names.requests, names.events],
+  });
 }

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import amqplib from "amqplib";
 import { createBus } from "../../../vnfs/runtime-kit/bus/create-bus.js";
 import type { MessageBus, OutgoingMessage } from "../../../vnfs/runtime-kit/bus/message-bus.js";
 import { storedEventsOf } from "../../../vnfs/runtime-kit/primitives/stored-event.js";
@@ -23,6 +22,7 @@ import {
 import type { LeaseDocument } from "../../../vnfs/runtime-kit/ownership/lease-store.js";
 import { PARTITION_LEASES } from "../../../vnfs/request-processor/partitions/partitioned-consumption.js";
 import { startIvfProcess, type IvfProcess } from "./ivf-processes.js";
+import { deleteRabbitTopology, requestProcessorQueues } from "./rabbitmq-topology.js";
 
 /**
  * A stand for per-device order tests: real request-processor processes on the embedded bus or
@@ -217,23 +217,11 @@ export class OrderStand {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 
-  private async deleteTopology(url: string): Promise<void> {
-    const connection = await amqplib.connect(url);
-    try {
-      const channel = await connection.createChannel();
-      const queues = [`order.stored.${this.run}`, `${this.names.queue}.unpartitioned`];
-      for (let partition = 0; partition < DEFAULT_TELEMETRY_PARTITIONS; partition++) {
-        queues.push(telemetryPartitionQueue(this.names.queue, partition));
-      }
-      for (const queue of queues) {
-        await channel.deleteQueue(queue);
-        await channel.deleteQueue(`${queue}.dlq`);
-      }
-      for (const exchange of [this.names.requests, this.names.events]) await channel.deleteExchange(exchange);
-      await channel.close();
-    } finally {
-      await connection.close();
-    }
+  private deleteTopology(url: string): Promise<void> {
+    return deleteRabbitTopology(url, {
+      queues: [`order.stored.${this.run}`, ...requestProcessorQueues(this.names.queue)],
+      exchanges: [this.names.requests, this.names.events],
+    });
   }
 }
 
