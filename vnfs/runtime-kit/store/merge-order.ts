@@ -24,7 +24,11 @@ function fieldOf(doc: object, path: string): unknown {
   return path === "id" || path === "version" ? record[path] : valueAt(record, path);
 }
 
-function kindOf(value: unknown): number {
+/**
+ * Kinds in sort order: missing or null 0, number 1, text 2, object 3, array 4, boolean 5 — the
+ * ranks the embedded store's SQL computes with json_type (sqlite/sqlite-query.ts) and binds with this.
+ */
+export function kindRank(value: unknown): number {
   if (value === undefined || value === null) return 0;
   if (typeof value === "number") return 1;
   if (typeof value === "string") return 2;
@@ -32,10 +36,10 @@ function kindOf(value: unknown): number {
   return Array.isArray(value) ? 4 : 3;
 }
 
-export function compareValues(a: unknown, b: unknown): number {
-  const kinds = kindOf(a) - kindOf(b);
+function compareValues(a: unknown, b: unknown): number {
+  const kinds = kindRank(a) - kindRank(b);
   if (kinds !== 0) return kinds;
-  switch (kindOf(a)) {
+  switch (kindRank(a)) {
     case 0:
       return 0;
     case 1:

@@ -1,4 +1,5 @@
 import type { Scalar } from "../document-store.js";
+import { kindRank } from "../merge-order.js";
 import type { Predicate, QueryPlan } from "../query-model.js";
 
 /**
@@ -24,9 +25,9 @@ export interface SqlFragment {
   params: Binding[];
 }
 
-const NUMBER = 1;
-const STRING = 2;
-const BOOLEAN = 5;
+const NUMBER = kindRank(0);
+const STRING = kindRank("");
+const BOOLEAN = kindRank(true);
 
 /** `id` and `version` are columns of known kind; every other path lives in the JSON text. */
 const COLUMNS: Record<string, { column: string; rank: number }> = {
@@ -70,11 +71,6 @@ export function indexExpressions(fields: string[]): string[] {
   );
 }
 
-function rankOf(value: string | number | boolean): number {
-  if (typeof value === "number") return NUMBER;
-  return typeof value === "string" ? STRING : BOOLEAN;
-}
-
 /** better-sqlite3 cannot bind booleans; json_extract yields 1 and 0 for true and false. */
 function bind(value: string | number | boolean): Binding {
   return typeof value === "boolean" ? (value ? 1 : 0) : value;
@@ -94,14 +90,14 @@ function isNull(path: string): SqlFragment {
 
 function equals(path: string, value: Scalar): SqlFragment {
   if (value === null) return isNull(path);
-  return typed(path, rankOf(value), "= ?", [bind(value)]);
+  return typed(path, kindRank(value), "= ?", [bind(value)]);
 }
 
 function oneOf(path: string, values: Scalar[]): SqlFragment {
   const parts: SqlFragment[] = [];
   if (values.includes(null)) parts.push(isNull(path));
   for (const rank of [NUMBER, STRING, BOOLEAN]) {
-    const group = values.filter((v): v is string | number | boolean => v !== null && rankOf(v) === rank);
+    const group = values.filter((v): v is string | number | boolean => v !== null && kindRank(v) === rank);
     if (group.length === 0) continue;
     const unique = [...new Set(group.map(bind))];
     parts.push(typed(path, rank, `IN (${unique.map(() => "?").join(", ")})`, unique));
@@ -129,7 +125,7 @@ function predicateSql(predicate: Predicate): SqlFragment {
       return { sql: `(json_type(doc, ${jsonPath(path)}) ${test})`, params: [] };
     }
     default:
-      return typed(path, rankOf(predicate.value), `${RANGE_SQL[predicate.op]} ?`, [bind(predicate.value)]);
+      return typed(path, kindRank(predicate.value), `${RANGE_SQL[predicate.op]} ?`, [bind(predicate.value)]);
   }
 }
 
